@@ -1,0 +1,51 @@
+import { ageOn } from '../identity/dates';
+import { DISABILITY_CATEGORIES, DISABILITY_GRADES, isDisabilityCategory, isDisabilityGrade } from '../identity/disability';
+import { RELATION_LABELS } from './facts';
+import type { MemberFacts } from './facts';
+
+/** Rounds half away from zero to 2 decimals without binary drift (1.005 → 1.01). */
+export function round2(n: number): number {
+  const abs = Math.abs(n);
+  const r = Number(`${Math.round(Number(`${abs}e2`))}e-2`);
+  const out = Number.isFinite(r) ? r : Math.round(abs * 100) / 100;
+  return n < 0 ? -out : out;
+}
+
+/** Money compared in whole fen, so 0.1 + 0.2 never decides a threshold. */
+export function fen(n: number): number {
+  return Math.round(round2(n) * 100);
+}
+
+/** Thousands separators, at most 2 decimals (5230 → "5,230", 5230.5 → "5,230.50"); locale-independent. */
+export function formatNumber(n: number): string {
+  const r = round2(n);
+  const sign = r < 0 ? '-' : '';
+  const [int = '0', dec] = (Number.isInteger(r) ? String(Math.abs(r)) : Math.abs(r).toFixed(2)).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return sign + grouped + (dec ? `.${dec}` : '');
+}
+
+/** A share as a percentage with up to one decimal (0.3 → "30%", 0.375 → "37.5%"). */
+export function formatPercent(share: number): string {
+  const v = Math.round(share * 1000) / 10;
+  return `${String(v)}%`;
+}
+
+/** Names a member the way explanations may: relation and age, never a name or ID number (privacy). */
+export function describeMember(m: MemberFacts, asOf: string): { zh: string; en: string } {
+  const age = ageOn(m.birthDate, asOf);
+  if (m.relation && m.relation !== 'other') {
+    return { zh: `${RELATION_LABELS[m.relation]}，${age}岁`, en: `${m.relation}, age ${age}` };
+  }
+  return { zh: `${age}岁`, en: `age ${age}` };
+}
+
+/** "肢体残疾二级" from a category/grade pair. */
+export function disabilityLabel(d: { category: number; grade: number }): { zh: string; en: string } {
+  if (!isDisabilityCategory(d.category) || !isDisabilityGrade(d.grade)) {
+    return { zh: '残疾', en: 'disability' };
+  }
+  const c = DISABILITY_CATEGORIES[d.category];
+  const g = DISABILITY_GRADES[d.grade];
+  return { zh: `${c.zh}${g.zh}`, en: `${c.en} disability, ${g.en}` };
+}

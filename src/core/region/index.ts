@@ -1,0 +1,3 @@
+export * from './provinces';
+export * from './divisionCode';
+export * from './hierarchy';

@@ -1,0 +1,68 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createPii, keyIdOf, loadKeyRing } from './pii';
+
+const key = () => {
+  const k = crypto.randomBytes(32);
+  return { id: keyIdOf(k), key: k };
+};
+
+describe('personal-data module', () => {
+  it('round-trips a value and never stores it in clear', () => {
+    const pii = createPii({ current: key(), previous: [] });
+    const c = pii.encrypt('34990119900101123X');
+    expect(c).not.toContain('34990119900101123X');
+    expect(c.startsWith('v1.')).toBe(true);
+    expect(pii.decrypt(c)).toBe('34990119900101123X');
+  });
+
+  it('gives a fresh ciphertext every time but the same keyed hash', () => {
+    const pii = createPii({ current: key(), previous: [] });
+    expect(pii.encrypt('13800001111')).not.toBe(pii.encrypt('13800001111'));
+    expect(pii.hash('13800001111')).toBe(pii.hash('13800001111'));
+    expect(pii.hash('13800001111')).not.toBe(pii.hash('13800001112'));
+  });
+
+  it('hashes differently under a different installation key (no dictionary across sites)', () => {
+    const a = createPii({ current: key(), previous: [] });
+    const b = createPii({ current: key(), previous: [] });
+    expect(a.hash('13800001111')).not.toBe(b.hash('13800001111'));
+  });
+
+  it('rejects a tampered ciphertext', () => {
+    const pii = createPii({ current: key(), previous: [] });
+    const parts = pii.encrypt('6222020200000000001').split('.');
+    const ct = Buffer.from(parts[3]!, 'base64url');
+    ct[0] = ct[0]! ^ 1;
+    parts[3] = ct.toString('base64url');
+    expect(() => pii.decrypt(parts.join('.'))).toThrow();
+  });
+
+  it('reads old ciphertexts after rotation and keeps the hash stable', () => {
+    const oldKey = key();
+    const before = createPii({ current: oldKey, previous: [] });
+    const c = before.encrypt('secret');
+    const after = createPii({ current: key(), previous: [oldKey] });
+    expect(after.decrypt(c)).toBe('secret');
+    expect(after.hash('secret')).toBe(before.hash('secret'));
+    expect(after.encrypt('secret').split('.')[1]).toBe(after.keyId);
+  });
+
+  it('creates a 0600 key file at first start and reuses it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-key-'));
+    const file = path.join(dir, 'secrets', 'pii.key');
+    const first = loadKeyRing({ piiKeyFile: file });
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(loadKeyRing({ piiKeyFile: file }).current.id).toBe(first.current.id);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('refuses a configured key of the wrong length', () => {
+    expect(() =>
+      loadKeyRing({ piiKey: Buffer.alloc(16).toString('base64'), piiKeyFile: '/nonexistent' }),
+    ).toThrow(/32 bytes/);
+  });
+});

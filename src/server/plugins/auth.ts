@@ -1,0 +1,56 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Actor } from '../../core/accounts/scope';
+import type { Role } from '../../core/accounts/roles';
+import { AppError } from '../../core/errors/errors';
+import { resolveSession, type SessionInfo } from '../domains/auth/auth.service';
+import type { Deps } from '../deps';
+
+export const SESSION_COOKIE = 'bangfu_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: SessionInfo | null;
+    sessionExpired: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Mutations allowed without a session (and so without its CSRF token). */
+const CSRF_EXEMPT = new Set(['/api/auth/login']);
+
+/**
+ * Resolves the session cookie on every API request and enforces the CSRF token on every mutation:
+ * the token lives in the session row and must come back in the `x-csrf-token` header.
+ */
+export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) => {
+  app.decorateRequest('session', null);
+  app.decorateRequest('sessionExpired', false);
+
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const resolved = await resolveSession(opts.deps, token);
+      if (resolved === 'expired') request.sessionExpired = true;
+      else if (resolved) {
+        resolved.actor.requestId = request.id;
+        request.session = resolved;
+      }
+    }
+    const path = request.url.split('?')[0]!;
+    if (!SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(path) && request.session) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || sent !== request.session.csrfToken) throw new AppError('auth.csrf');
+    }
+  });
+});
+
+/** The authenticated actor, or a 401 that says whether the session expired. */
+export function requireActor(request: FastifyRequest, roles?: readonly Role[]): Actor {
+  if (!request.session) throw new AppError(request.sessionExpired ? 'auth.session_expired' : 'auth.required');
+  const actor = request.session.actor;
+  if (roles && !roles.includes(actor.role)) throw new AppError('forbidden');
+  return actor;
+}
