@@ -17,6 +17,7 @@ import {
 import type { Deps } from './deps';
 import { auditRoutes } from './domains/audit/audit.routes';
 import { authRoutes } from './domains/auth/auth.routes';
+import { demoRoutes } from './domains/demo/demo.routes';
 import { healthRoutes } from './domains/health/health.routes';
 import { regionsRoutes } from './domains/regions/regions.routes';
 import { unitsRoutes } from './domains/units/units.routes';
@@ -84,6 +85,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(authPlugin, { deps });
 
   await app.register(healthRoutes, { deps });
+  await app.register(demoRoutes, { deps });
   await app.register(authRoutes, { deps });
   await app.register(usersRoutes, { deps });
   await app.register(unitsRoutes, { deps });

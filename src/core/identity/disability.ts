@@ -49,7 +49,8 @@ export interface DisabilityCertificateInfo {
 }
 
 /** Error codes of certificate parsing; ID errors are passed through unchanged. */
-export type DisabilityErrorCode = IdErrorCode | 'disability.length' | 'disability.category' | 'disability.grade';
+export type DisabilityErrorCode =
+  IdErrorCode | 'disability.length' | 'disability.category' | 'disability.grade';
 
 /**
  * Parses a second-generation 残疾人证 number: valid 18-character ID + category digit (1–7) + grade digit (1–4),

@@ -102,9 +102,10 @@ describe('parseIdNumber', () => {
   it('accepts full-width digits and embedded spaces', () => {
     const fw = VALID_MALE.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
     expect(expectOk(fw).normalized).toBe(VALID_MALE);
-    expect(expectOk(` ${VALID_MALE.slice(0, 6)} ${VALID_MALE.slice(6, 14)}\u3000${VALID_MALE.slice(14)} `).normalized).toBe(
-      VALID_MALE,
-    );
+    expect(
+      expectOk(` ${VALID_MALE.slice(0, 6)} ${VALID_MALE.slice(6, 14)}\u3000${VALID_MALE.slice(14)} `)
+        .normalized,
+    ).toBe(VALID_MALE);
     expect(expectOk(`'${VALID_MALE}`).normalized).toBe(VALID_MALE);
   });
 

@@ -87,7 +87,8 @@ export function detectPrecisionLoss(value: unknown): IdError | null {
 function toCandidate(input: unknown): Result<string, IdErrorCode> {
   const lost = detectPrecisionLoss(input);
   if (lost) return lost;
-  if (input === null || input === undefined) return err('id.empty', '身份证号为空', 'The ID number is empty.');
+  if (input === null || input === undefined)
+    return err('id.empty', '身份证号为空', 'The ID number is empty.');
   if (typeof input === 'number' || typeof input === 'bigint') return ok(String(input));
   if (typeof input !== 'string') {
     return err('id.type', '身份证号应为文本', 'The ID number must be text.');
@@ -115,10 +116,18 @@ export function parseIdNumber(input: unknown, opts: ParseIdOptions = {}): Result
     );
   }
   if (s.length !== 18 && s.length !== 15) {
-    return err('id.length', '身份证号应为 18 位（旧版 15 位）', 'An ID number has 18 characters (legacy: 15).');
+    return err(
+      'id.length',
+      '身份证号应为 18 位（旧版 15 位）',
+      'An ID number has 18 characters (legacy: 15).',
+    );
   }
   if (s.length === 15 && s.endsWith('X')) {
-    return err('id.chars', '15 位旧身份证号只能由数字组成', 'A legacy 15-digit ID number contains only digits.');
+    return err(
+      'id.chars',
+      '15 位旧身份证号只能由数字组成',
+      'A legacy 15-digit ID number contains only digits.',
+    );
   }
   const upgradedFrom15 = s.length === 15;
   const full = upgradedFrom15 ? upgradeLegacyIdNumber(s) : s;

@@ -43,7 +43,9 @@ describe('parseDisabilityCertificate', () => {
   });
   it('accepts full-width input and a reissue marker', () => {
     const r = parseDisabilityCertificate(`${ID}７１B1`, { asOf });
-    expect(r.ok && r.value.category.code === 7 && r.value.grade.code === 1 && r.value.reissue === 1).toBe(true);
+    expect(r.ok && r.value.category.code === 7 && r.value.grade.code === 1 && r.value.reissue === 1).toBe(
+      true,
+    );
   });
   it('rejects category 8 / 0 and grade 5 / 0', () => {
     for (const [suffix, code] of [
@@ -95,12 +97,18 @@ describe('makeSyntheticIdNumber', () => {
   it('honours address code, birth date and sex, deterministically', () => {
     for (let seed = 0; seed < 200; seed++) {
       const sex = seed % 2 ? 'male' : 'female';
-      const id = makeSyntheticIdNumber(mulberry32(seed), { addressCode: '340208', birthDate: '1975-06-30', sex });
+      const id = makeSyntheticIdNumber(mulberry32(seed), {
+        addressCode: '340208',
+        birthDate: '1975-06-30',
+        sex,
+      });
       const r = parseIdNumber(id, { asOf });
-      expect(r.ok && r.value.addressCode === '340208' && r.value.birthDate === '1975-06-30' && r.value.sex === sex).toBe(
-        true,
-      );
-      expect(makeSyntheticIdNumber(mulberry32(seed), { addressCode: '340208', birthDate: '1975-06-30', sex })).toBe(id);
+      expect(
+        r.ok && r.value.addressCode === '340208' && r.value.birthDate === '1975-06-30' && r.value.sex === sex,
+      ).toBe(true);
+      expect(
+        makeSyntheticIdNumber(mulberry32(seed), { addressCode: '340208', birthDate: '1975-06-30', sex }),
+      ).toBe(id);
     }
   });
   it('throws on invalid options', () => {

@@ -1,71 +1,12 @@
 import { ageOn } from '../identity/dates';
-import type { LocalizedText } from '../identity/result';
 import type { YearConfig } from './config';
-import { OUT_OF_SCHOOL, SCHOOLING_STATUS_LABELS } from './facts';
+import { criterion } from './criteria';
+import type { Criterion } from './criteria';
+import { OUT_OF_SCHOOL } from './facts';
 import type { FoodClothingFacts, HouseholdEconomics, HousingFacts, MemberFacts, WaterFacts } from './facts';
-import { describeMember, fen, formatNumber } from './format';
+import { describeMember, fen, formatYuan } from './format';
 import { perCapitaNetIncome } from './income';
-
-/** The criteria of 一达标两不愁三保障 plus the four safe-water criteria (R10, R11). */
-export type CriterionKey =
-  | 'income'
-  | 'food'
-  | 'clothing'
-  | 'compulsoryEducation'
-  | 'medicalInsurance'
-  | 'housing'
-  | 'waterQuantity'
-  | 'waterQuality'
-  | 'waterConvenience'
-  | 'waterSupply';
-
-/** Which part of the standard a criterion belongs to, for grouping on screen. */
-export type CriterionGroup = 'oneStandard' | 'twoNoWorries' | 'threeGuarantees' | 'water';
-
-/** zh labels as clerks name the criteria. */
-export const CRITERION_LABELS: Readonly<Record<CriterionKey, string>> = {
-  income: '一达标（人均纯收入）',
-  food: '不愁吃',
-  clothing: '不愁穿',
-  compulsoryEducation: '义务教育有保障',
-  medicalInsurance: '基本医疗有保障',
-  housing: '住房安全有保障',
-  waterQuantity: '饮水安全（水量）',
-  waterQuality: '饮水安全（水质）',
-  waterConvenience: '饮水安全（取水方便）',
-  waterSupply: '饮水安全（供水保证率）',
-};
-
-/** Criterion → part of the standard. */
-export const CRITERION_GROUPS: Readonly<Record<CriterionKey, CriterionGroup>> = {
-  income: 'oneStandard',
-  food: 'twoNoWorries',
-  clothing: 'twoNoWorries',
-  compulsoryEducation: 'threeGuarantees',
-  medicalInsurance: 'threeGuarantees',
-  housing: 'threeGuarantees',
-  waterQuantity: 'water',
-  waterQuality: 'water',
-  waterConvenience: 'water',
-  waterSupply: 'water',
-};
-
-/** 'unknown' when the fact was not verified, so a missing field is never read as "met". */
-export type Verdict = 'met' | 'not_met' | 'unknown';
-
-/** Scalar values recorded as the inputs of a verdict (no personal data). */
-export type InputValue = number | string | boolean | null;
-
-/** One explained verdict: what was compared with what, in words a clerk understands. */
-export interface Criterion {
-  key: CriterionKey;
-  labelZh: string;
-  group: CriterionGroup;
-  value: InputValue;
-  verdict: Verdict;
-  explanation: LocalizedText;
-  inputs: Record<string, InputValue>;
-}
+import { assessWater } from './water';
 
 /** Input of assessHousehold. */
 export interface AssessHouseholdInput {
@@ -78,26 +19,6 @@ export interface AssessHouseholdInput {
   foodClothing: FoodClothingFacts;
 }
 
-/** Builds a criterion record with its label and group filled in. */
-function criterion(
-  key: CriterionKey,
-  verdict: Verdict,
-  value: InputValue,
-  zh: string,
-  en: string,
-  inputs: Record<string, InputValue>,
-): Criterion {
-  return {
-    key,
-    labelZh: CRITERION_LABELS[key],
-    group: CRITERION_GROUPS[key],
-    value,
-    verdict,
-    explanation: { zh, en },
-    inputs,
-  };
-}
-
 /** 一达标: per-capita net income at or above the year's poverty line. */
 function assessIncome(input: AssessHouseholdInput): Criterion {
   const pc = perCapitaNetIncome(input.econ, input.members.length);
@@ -108,8 +29,8 @@ function assessIncome(input: AssessHouseholdInput): Criterion {
     'income',
     met ? 'met' : 'not_met',
     pc,
-    `人均纯收入 ${formatNumber(pc)} 元 ${op} 贫困线 ${formatNumber(line)} 元`,
-    `Per-capita net income ${formatNumber(pc)} yuan ${op} poverty line ${formatNumber(line)} yuan`,
+    `人均纯收入 ${formatYuan(pc)} 元 ${op} 贫困线 ${formatYuan(line)} 元`,
+    `Per-capita net income ${formatYuan(pc)} yuan ${op} poverty line ${formatYuan(line)} yuan`,
     { perCapitaNetIncome: pc, povertyLine: line, householdSize: input.members.length },
   );
 }
@@ -127,11 +48,26 @@ function assessFood(f: FoodClothingFacts): Criterion {
     zhFail.push('不能保证每月至少吃一次肉');
     enFail.push('no meat at least once a month');
   }
-  if (zhFail.length > 0) return criterion('food', 'not_met', false, zhFail.join('，'), enFail.join(', '), inputs);
+  if (zhFail.length > 0)
+    return criterion('food', 'not_met', false, zhFail.join('，'), enFail.join(', '), inputs);
   if (f.enoughStapleFood === null || f.meatAtLeastMonthly === null) {
-    return criterion('food', 'unknown', null, '吃的情况（主食、肉类）未核实', 'Food situation not verified', inputs);
+    return criterion(
+      'food',
+      'unknown',
+      null,
+      '吃的情况（主食、肉类）未核实',
+      'Food situation not verified',
+      inputs,
+    );
   }
-  return criterion('food', 'met', true, '主食充足，每月至少吃一次肉', 'Enough staple food; meat at least monthly', inputs);
+  return criterion(
+    'food',
+    'met',
+    true,
+    '主食充足，每月至少吃一次肉',
+    'Enough staple food; meat at least monthly',
+    inputs,
+  );
 }
 
 /** 不愁穿: seasonal clothing. */
@@ -166,11 +102,19 @@ function assessEducation(input: AssessHouseholdInput): Criterion {
       } else {
         const who = describeMember(m, input.asOf);
         const status = s === 'droppedOut' ? '辍学' : '未在校';
-        out.push({ zh: `（${who.zh}）${status}`, en: `(${who.en}) ${s === 'droppedOut' ? 'dropped out' : 'not in school'}` });
+        out.push({
+          zh: `（${who.zh}）${status}`,
+          en: `(${who.en}) ${s === 'droppedOut' ? 'dropped out' : 'not in school'}`,
+        });
       }
     }
   }
-  const inputs = { membersInAgeRange: inRange.length, outOfSchool: out.length, exemptForHealth: exempt, unrecorded };
+  const inputs = {
+    membersInAgeRange: inRange.length,
+    outOfSchool: out.length,
+    exemptForHealth: exempt,
+    unrecorded,
+  };
   const exemptZh = exempt > 0 ? `；另有 ${exempt} 名因身体原因不在校，不计入` : '';
   const exemptEn = exempt > 0 ? `; ${exempt} out of school for health reasons, not counted` : '';
   if (out.length > 0) {
@@ -191,7 +135,10 @@ function assessEducation(input: AssessHouseholdInput): Criterion {
       inputs,
     );
   }
-  const zh = inRange.length === exempt ? `无需在校的 ${range}成员` : `${inRange.length - exempt} 名 ${range}成员均在校`;
+  const zh =
+    inRange.length === exempt
+      ? `无需在校的 ${range}成员`
+      : `${inRange.length - exempt} 名 ${range}成员均在校`;
   const en =
     inRange.length === exempt
       ? `No member aged ${min}–${max} required to attend`
@@ -204,7 +151,9 @@ function assessMedical(input: AssessHouseholdInput): Criterion {
   const who = (ms: readonly MemberFacts[]) => ms.map((m) => describeMember(m, input.asOf));
   const noBasic = who(input.members.filter((m) => m.medicalInsurance === false));
   const noCritical = who(input.members.filter((m) => m.criticalIllnessInsurance === false));
-  const unknown = input.members.filter((m) => m.medicalInsurance === null || m.criticalIllnessInsurance === null);
+  const unknown = input.members.filter(
+    (m) => m.medicalInsurance === null || m.criticalIllnessInsurance === null,
+  );
   const noDoctor = input.members.filter((m) => m.familyDoctor === false).length;
   const inputs = {
     householdSize: input.members.length,
@@ -228,7 +177,14 @@ function assessMedical(input: AssessHouseholdInput): Criterion {
       en.push(`${noCritical.length} member(s) without critical-illness insurance`);
     }
     const value = noBasic.length + noCritical.length;
-    return criterion('medicalInsurance', 'not_met', value, zh.join('；') + doctorZh, en.join('; ') + doctorEn, inputs);
+    return criterion(
+      'medicalInsurance',
+      'not_met',
+      value,
+      zh.join('；') + doctorZh,
+      en.join('; ') + doctorEn,
+      inputs,
+    );
   }
   if (unknown.length > 0) {
     return criterion(
@@ -253,7 +209,8 @@ function assessMedical(input: AssessHouseholdInput): Criterion {
 /** 住房安全: grade A or B is safe; C or D must be renovated. */
 function assessHousing(h: HousingFacts): Criterion {
   const inputs = { grade: h.grade };
-  if (h.grade === null) return criterion('housing', 'unknown', null, '住房安全等级未鉴定', 'House not yet graded', inputs);
+  if (h.grade === null)
+    return criterion('housing', 'unknown', null, '住房安全等级未鉴定', 'House not yet graded', inputs);
   if (h.grade === 'A' || h.grade === 'B') {
     return criterion(
       'housing',
@@ -272,77 +229,6 @@ function assessHousing(h: HousingFacts): Criterion {
     `House graded ${h.grade}: unsafe, must be renovated (A and B are safe)`,
     inputs,
   );
-}
-
-/** The four safe-water criteria with the year's thresholds. */
-function assessWater(w: WaterFacts, c: YearConfig['water']): Criterion[] {
-  const out: Criterion[] = [];
-  const need = w.waterShortArea ? c.litresPerPersonDayWaterShort : c.litresPerPersonDay;
-  const areaZh = w.waterShortArea ? '（缺水地区标准）' : '';
-  const areaEn = w.waterShortArea ? ' (water-short area standard)' : '';
-  const qInputs = { litresPerPersonDay: w.litresPerPersonDay, waterShortArea: w.waterShortArea, threshold: need };
-  if (w.litresPerPersonDay === null) {
-    out.push(criterion('waterQuantity', 'unknown', null, '人均日供水量未核实', 'Water quantity not verified', qInputs));
-  } else {
-    const met = w.litresPerPersonDay >= need;
-    const op = met ? '≥' : '<';
-    const l = formatNumber(w.litresPerPersonDay);
-    out.push(
-      criterion(
-        'waterQuantity',
-        met ? 'met' : 'not_met',
-        w.litresPerPersonDay,
-        `人均日供水 ${l} 升 ${op} ${formatNumber(need)} 升${areaZh}`,
-        `Water ${l} L per person per day ${op} ${formatNumber(need)} L${areaEn}`,
-        qInputs,
-      ),
-    );
-  }
-  const qualityInputs = { qualityOk: w.qualityOk };
-  out.push(
-    w.qualityOk === null
-      ? criterion('waterQuality', 'unknown', null, '水质未核实', 'Water quality not verified', qualityInputs)
-      : w.qualityOk
-        ? criterion('waterQuality', 'met', true, '水质达标', 'Water quality meets the standard', qualityInputs)
-        : criterion('waterQuality', 'not_met', false, '水质不达标', 'Water quality below the standard', qualityInputs),
-  );
-  const fInputs = { fetchMinutes: w.fetchMinutes, threshold: c.maxFetchMinutes };
-  if (w.fetchMinutes === null) {
-    out.push(criterion('waterConvenience', 'unknown', null, '取水时间未核实', 'Fetching time not verified', fInputs));
-  } else {
-    const met = w.fetchMinutes <= c.maxFetchMinutes;
-    const op = met ? '≤' : '>';
-    out.push(
-      criterion(
-        'waterConvenience',
-        met ? 'met' : 'not_met',
-        w.fetchMinutes,
-        `取水往返 ${formatNumber(w.fetchMinutes)} 分钟 ${op} ${formatNumber(c.maxFetchMinutes)} 分钟`,
-        `Fetching water takes ${formatNumber(w.fetchMinutes)} min ${op} ${formatNumber(c.maxFetchMinutes)} min`,
-        fInputs,
-      ),
-    );
-  }
-  const sInputs = { supplyCutDaysPerYear: w.supplyCutDaysPerYear, threshold: c.maxSupplyCutDaysPerYear };
-  if (w.supplyCutDaysPerYear === null) {
-    out.push(criterion('waterSupply', 'unknown', null, '断水天数未核实', 'Supply cuts not verified', sInputs));
-  } else {
-    const met = w.supplyCutDaysPerYear <= c.maxSupplyCutDaysPerYear;
-    const op = met ? '≤' : '>';
-    const d = formatNumber(w.supplyCutDaysPerYear);
-    const max = formatNumber(c.maxSupplyCutDaysPerYear);
-    out.push(
-      criterion(
-        'waterSupply',
-        met ? 'met' : 'not_met',
-        w.supplyCutDaysPerYear,
-        `全年断水 ${d} 天 ${op} ${max} 天`,
-        `Supply cut ${d} days a year ${op} ${max} days`,
-        sInputs,
-      ),
-    );
-  }
-  return out;
 }
 
 /**

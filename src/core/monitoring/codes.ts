@@ -34,7 +34,9 @@ export interface RiskCause extends CodeEntry {
 }
 
 /** Group heading for the natural-disaster sub-codes (02xx); not itself selectable. */
-export const RISK_CAUSE_GROUPS: readonly CodeEntry[] = [{ code: '02', zh: '因自然灾害', en: 'natural disaster' }];
+export const RISK_CAUSE_GROUPS: readonly CodeEntry[] = [
+  { code: '02', zh: '因自然灾害', en: 'natural disaster' },
+];
 
 /** 返贫/致贫风险 codes of the monitoring exports; 08 因疫情 added for 2020 (R9 epidemic screening). */
 export const RISK_CAUSES: readonly RiskCause[] = [
@@ -82,7 +84,12 @@ export interface AssistanceMeasureType extends CodeEntry {
 /** 帮扶措施类型 of the data dictionary, each mapped to one export group. */
 export const ASSISTANCE_MEASURE_TYPES: readonly AssistanceMeasureType[] = [
   { code: 'industry', zh: '产业帮扶', en: 'industry', group: 'production' },
-  { code: 'employment', zh: '就业帮扶（含公益岗位）', en: 'employment (incl. public-welfare jobs)', group: 'employment' },
+  {
+    code: 'employment',
+    zh: '就业帮扶（含公益岗位）',
+    en: 'employment (incl. public-welfare jobs)',
+    group: 'employment',
+  },
   { code: 'education', zh: '教育帮扶', en: 'education', group: 'security' },
   { code: 'health', zh: '健康帮扶', en: 'health', group: 'security' },
   { code: 'housing', zh: '住房保障', en: 'housing', group: 'security' },

@@ -1,5 +1,10 @@
 import { ageOn } from '../identity/dates';
-import { DISABILITY_CATEGORIES, DISABILITY_GRADES, isDisabilityCategory, isDisabilityGrade } from '../identity/disability';
+import {
+  DISABILITY_CATEGORIES,
+  DISABILITY_GRADES,
+  isDisabilityCategory,
+  isDisabilityGrade,
+} from '../identity/disability';
 import { RELATION_LABELS } from './facts';
 import type { MemberFacts } from './facts';
 
@@ -16,13 +21,24 @@ export function fen(n: number): number {
   return Math.round(round2(n) * 100);
 }
 
-/** Thousands separators, at most 2 decimals (5230 → "5,230", 5230.5 → "5,230.50"); locale-independent. */
-export function formatNumber(n: number): string {
+/** Groups the integer part with commas; `fixed2` keeps exactly 2 decimals when there is a fraction. */
+function group(n: number, fixed2: boolean): string {
   const r = round2(n);
   const sign = r < 0 ? '-' : '';
-  const [int = '0', dec] = (Number.isInteger(r) ? String(Math.abs(r)) : Math.abs(r).toFixed(2)).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return sign + grouped + (dec ? `.${dec}` : '');
+  const abs = Math.abs(r);
+  const text = Number.isInteger(abs) ? String(abs) : fixed2 ? abs.toFixed(2) : String(abs);
+  const [int = '0', dec] = text.split('.');
+  return sign + int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (dec ? `.${dec}` : '');
+}
+
+/** Thousands separators, up to 2 decimals, no trailing zeros (34.9 → "34.9", 1.5 → "1.5"); locale-independent. */
+export function formatNumber(n: number): string {
+  return group(n, false);
+}
+
+/** Money: thousands separators, whole yuan without decimals, otherwise 2 (5230 → "5,230", 5230.5 → "5,230.50"). */
+export function formatYuan(n: number): string {
+  return group(n, true);
 }
 
 /** A share as a percentage with up to one decimal (0.3 → "30%", 0.375 → "37.5%"). */

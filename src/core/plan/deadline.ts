@@ -56,7 +56,9 @@ const RULES: readonly Rule[] = [
     re: new RegExp(`第?([一二三四1-4])季度(?:末|底)?${BEFORE}?`, 'g'),
     build: (m) => {
       const quarter = smallNumber(m[1]);
-      return quarter !== null && quarter >= 1 && quarter <= 4 ? { kind: 'quarter', quarter, label: m[0] } : null;
+      return quarter !== null && quarter >= 1 && quarter <= 4
+        ? { kind: 'quarter', quarter, label: m[0] }
+        : null;
     },
   },
   {
@@ -105,7 +107,8 @@ export function findDeadlines(text: string): DeadlineMatch[] {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const iso = (year: number, month: number, day: number): string => `${year}-${pad(month)}-${pad(day)}`;
-const lastDayOfMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const lastDayOfMonth = (year: number, month: number): number =>
+  new Date(Date.UTC(year, month, 0)).getUTCDate();
 const monthEnd = (year: number, month: number): string => iso(year, month, lastDayOfMonth(year, month));
 
 /**

@@ -117,7 +117,10 @@ function deadlineOf(
 }
 
 /** Every quantitative target stated in `text` (a clause, or any run of sentences). */
-export function extractIndicators(text: string, options: ExtractIndicatorsOptions = {}): ExtractedIndicator[] {
+export function extractIndicators(
+  text: string,
+  options: ExtractIndicatorsOptions = {},
+): ExtractedIndicator[] {
   const year = options.year ?? null;
   const mapped = normalizeForMatching(text);
   const norm = mapped.text;
@@ -149,10 +152,7 @@ export function extractIndicators(text: string, options: ExtractIndicatorsOption
         previous: previous === undefined ? null : at(previous),
         unit: quantity.unit,
       });
-      const per = perOf(
-        [...fragments.slice(0, index).map(at), fragmentBefore],
-        fragmentBefore,
-      );
+      const per = perOf([...fragments.slice(0, index).map(at), fragmentBefore], fragmentBefore);
       const deadline = deadlineOf(quantity, index, fragments, deadlines, quantities);
       const quantityText = sourceSlice(
         mapped,

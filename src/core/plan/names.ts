@@ -59,17 +59,19 @@ const kindOf = (unit: IndicatorUnit): UnitKind => UNIT_KINDS[unit] ?? 'other';
 
 /** Connectives, modal and emphasis words that never belong in a name. */
 const LEAD_RE =
-  /^(?:并且|并|同时|而且|且|还要|要|需要|需|须|必须|应当|应|确保|力争|争取|努力|全力|积极|切实|进一步|全面|继续|共计|共|累计|计划|预计|在|将|其中|今年|本年度|本年|当年|全年|年度内)/;
+  /^(?:并且|并|同时|而且|且|还要|要|需要|需|须|必须|应当|应|确保|力争|争取|努力|全力|积极|切实|进一步|全面|继续|共计|共|累计|计划|预计|在|将|其中|今年|本年度|本年|当年|全年|年度内|每年|各|至少|最少|最多|至多)/;
 /** Trailing words left when the comparator was cut off ("使用率为100%"). */
 const TRAIL_RE = /(?:要|需|须|应|为|是|在|共|累计|总计|合计|共计)+$/;
 /** Verbs too general to name anything ("支持…", "组织…"). */
 const GENERIC_VERB_RE = /^(?:组织|开展|举办|完成|实现|推动|推进|支持|帮助|协助|引导|落实|做好|带动|促进)/;
 /** A place at the start ("XX县", "我区", "当地", "向XX县"): the target is already about the place. */
-const PLACE_RE = /^(?:(?:向|为|对|给|在|到|赴)?(?:XX|我|本|全|该|[\u4e00-\u9fff]{2})[省市县区](?![域内直委政级])|当地|本地)/;
+const PLACE_RE =
+  /^(?:(?:向|为|对|给|在|到|赴)?(?:[A-Z]{1,4}|我|本|全|该|[\u4e00-\u9fff]{2})[省市县区](?![域内直委政级])|当地|本地)/;
 /** "来我区", "到XX县" before the purpose of people targets ("来我区就业" → "就业"). */
-const MOTION_RE = /^(?:来|到|赴|去|在|于)(?:XX|我|本|[\u4e00-\u9fff]{1,4}?)[省市县区镇乡村]/;
+const MOTION_RE = /^(?:来|到|赴|去|在|于)(?:[A-Z]{1,4}|我|本|[\u4e00-\u9fff]{1,4}?)[省市县区镇乡村]/;
 /** Where a people object ends and its purpose begins ("贫困人口|就地就近就业"). */
-const PEOPLE_TAIL_RE = /来|到|赴|去|在|于|就地|就近|参加|参与|进行|实现|接受|从事|务工|就业|创业|脱贫|增收|返乡|入学/g;
+const PEOPLE_TAIL_RE =
+  /来|到|赴|去|在|于|就地|就近|参加|参与|进行|实现|接受|从事|返乡|入学|(?:务工|就业|创业|脱贫|增收)(?!人口|人员|群众|家庭|劳动力|学生|青年|户|致富)/g;
 /** Nouns that already name people: no "人数" suffix needed. */
 const PEOPLE_NOUN_RE = /(?:人口|人员|人才|干部|群众|劳动力|学生|农户|户|者|人|员|工|生)$/;
 /** Verbs specific enough to keep in a name ("选派", "转移", "培训"). */
@@ -166,7 +168,8 @@ function suffixFor(name: string, unit: IndicatorUnit): string {
   }
 }
 
-const withSuffix = (name: string, unit: IndicatorUnit): string => (name === '' ? '' : name + suffixFor(name, unit));
+const withSuffix = (name: string, unit: IndicatorUnit): string =>
+  name === '' ? '' : name + suffixFor(name, unit);
 
 /** The object after the number, or "" when the fragment ends there. */
 function objectAfter(after: string): string {

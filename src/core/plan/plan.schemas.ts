@@ -178,7 +178,11 @@ export const ExtractedIndicatorSchema = z
   })
   .superRefine((indicator, ctx) => {
     if ((indicator.comparison === 'range') !== (indicator.valueMax !== null)) {
-      ctx.addIssue({ code: 'custom', message: 'valueMax is set exactly for range comparisons', path: ['valueMax'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'valueMax is set exactly for range comparisons',
+        path: ['valueMax'],
+      });
     }
   });
 export type ExtractedIndicator = z.infer<typeof ExtractedIndicatorSchema>;

@@ -21,17 +21,46 @@ export interface QuantityMatch {
   readonly unit: IndicatorUnit;
   /** True when a comparator word (不少于…) or suffix (以上…) was present. */
   readonly hasComparator: boolean;
-  /** True for a bare Chinese "一" + measure word ("一次性", "一项目"): an article, not a target. */
+  /**
+   * True for a number that is a word, not a target: bare Chinese "一" + measure word ("一次性",
+   * "一户一策"), bare Chinese numeral + 个 (slogans: "两个确保", "四个意识"), or a quoted slogan.
+   */
   readonly isArticle: boolean;
 }
 
-const GTE_WORDS = ['不少于', '不低于', '不小于', '不下于', '至少', '最少', '超过', '多于', '高于', '大于', '达到', '突破', '达'];
+const GTE_WORDS = [
+  '不少于',
+  '不低于',
+  '不小于',
+  '不下于',
+  '至少',
+  '最少',
+  '超过',
+  '多于',
+  '高于',
+  '大于',
+  '达到',
+  '突破',
+  '达',
+];
 const LTE_WORDS = ['不超过', '不高于', '不多于', '不大于', '最多', '至多', '控制在', '低于', '少于', '小于'];
-const COMPARATOR_RE = new RegExp(`(${[...GTE_WORDS, ...LTE_WORDS].sort((a, b) => b.length - a.length).join('|')})$`);
+const COMPARATOR_RE = new RegExp(
+  `(${[...GTE_WORDS, ...LTE_WORDS].sort((a, b) => b.length - a.length).join('|')})$`,
+);
+/** "至少举办3场", "最多安排2次": these adverbs may stand before a short verb. */
+const ADVERB_COMPARATOR_RE = /(至少|最少|最多|至多)[\u4e00-\u9fff]{1,4}$/;
+
+/** The comparator word right before the number, and whether it is adjacent (part of the phrase). */
+function comparatorBefore(text: string): { word: string; adjacent: boolean } | null {
+  const adjacent = COMPARATOR_RE.exec(text)?.[1];
+  if (adjacent !== undefined) return { word: adjacent, adjacent: true };
+  const adverb = ADVERB_COMPARATOR_RE.exec(text)?.[1];
+  return adverb === undefined ? null : { word: adverb, adjacent: false };
+}
 
 /** Measure words, longest first; lookaheads keep words like 项目, 一次性, 家庭 out. */
 const UNIT_PATTERN =
-  '人次|场次|批次|元|%|次(?!性)|场|期|批|人|名(?!单)|位|户|个(?!性|体)|家(?!庭|属)|所|项(?!目)|处|座|条|篇|套|台|辆|亩|吨|公里';
+  '人次|场次|批次|元|%|次(?!性|产业)|场|期|批|人|名(?!单)|位|户|个(?!性|体)|家(?!庭|属)|所|项(?!目)|处|座|条|篇|套|台|辆|亩|吨|公里';
 
 const UNIT_ALIASES: Readonly<Record<string, IndicatorUnit>> = { 名: '人', 位: '人', 场次: '场', 批次: '批' };
 
@@ -55,7 +84,11 @@ function splitMoneyMultiplier(token: string, multiplier: string | undefined): [s
   return last === '万' || last === '亿' ? [token.slice(0, -1), last] : [token, multiplier];
 }
 
-function comparisonOf(comparator: string | undefined, suffix: string | undefined, isRange: boolean): Comparison {
+function comparisonOf(
+  comparator: string | undefined,
+  suffix: string | undefined,
+  isRange: boolean,
+): Comparison {
   if (isRange) return 'range';
   if (suffix === '以上' || suffix === '及以上') return 'gte';
   if (suffix === '以下' || suffix === '及以下' || suffix === '以内' || suffix === '之内') return 'lte';
@@ -90,12 +123,13 @@ export function findQuantities(text: string): QuantityMatch[] {
       factor = mult === undefined ? 1 : (MULTIPLIER[mult] ?? 1);
     }
 
-    const comparatorMatch = COMPARATOR_RE.exec(text.slice(0, m.index));
-    const comparator = comparatorMatch?.[1];
+    const comparatorInfo = comparatorBefore(text.slice(0, m.index));
+    const comparator = comparatorInfo?.word;
     const isRange = v2 !== null && sep !== undefined;
     const hasComparator = comparator !== undefined || suffix !== undefined;
+    const isChinese = !/^\d/.test(rawN1);
     found.push({
-      start: m.index - (comparator?.length ?? 0),
+      start: m.index - (comparatorInfo?.adjacent === true ? (comparator?.length ?? 0) : 0),
       end: m.index + whole.length,
       numberStart: m.index,
       comparison: comparisonOf(comparator, suffix, isRange),
@@ -103,15 +137,19 @@ export function findQuantities(text: string): QuantityMatch[] {
       valueMax: isRange && v2 !== null ? scale(v2, factor) : null,
       unit,
       hasComparator,
-      isArticle: n1 === '一' && !isRange && !hasComparator && mult === undefined && !isMoney(unit),
+      isArticle:
+        !isRange &&
+        !hasComparator &&
+        ((n1 === '一' && mult === undefined && !isMoney(unit)) ||
+          (isChinese && unit === '个') ||
+          /[“"「『]$/.test(text.slice(0, m.index))),
     });
   }
   PERCENT_WORDS_RE.lastIndex = 0;
   for (let m = PERCENT_WORDS_RE.exec(text); m !== null; m = PERCENT_WORDS_RE.exec(text)) {
     const value = parseNumberToken(m[1] ?? '');
     if (value === null) continue;
-    const comparatorMatch = COMPARATOR_RE.exec(text.slice(0, m.index));
-    const comparator = comparatorMatch?.[1];
+    const comparator = COMPARATOR_RE.exec(text.slice(0, m.index))?.[1];
     const tail = /^(及以上|以上|及以下|以下|以内|之内)/.exec(text.slice(m.index + m[0].length))?.[1];
     found.push({
       start: m.index - (comparator?.length ?? 0),

@@ -11,7 +11,13 @@ export type TownKind = 'street' | 'town' | 'township';
 export type VillageKind = 'community' | 'village';
 
 /** Levels from top to bottom, so "next level down" is an index step. */
-export const DIVISION_LEVELS: readonly DivisionLevel[] = ['province', 'prefecture', 'county', 'town', 'village'];
+export const DIVISION_LEVELS: readonly DivisionLevel[] = [
+  'province',
+  'prefecture',
+  'county',
+  'town',
+  'village',
+];
 
 /** Chinese level names for UI and messages. */
 export const DIVISION_LEVEL_LABELS: Readonly<Record<DivisionLevel, string>> = {
@@ -76,7 +82,11 @@ export function parseDivisionCode(input: string | number): Result<DivisionInfo, 
   const town = Number(s.slice(6, 9));
   const village = Number(s.slice(9, 12));
   if (!isProvinceCode(pp)) {
-    return err('region.province', '行政区划代码前两位不是有效的省级代码', 'The first two digits are not a province code.');
+    return err(
+      'region.province',
+      '行政区划代码前两位不是有效的省级代码',
+      'The first two digits are not a province code.',
+    );
   }
   const provinceCode = pad12(pp);
   const prefectureCode = cc === '00' ? null : pad12(s.slice(0, 4));
@@ -135,7 +145,14 @@ export function parseDivisionCode(input: string | number): Result<DivisionInfo, 
     });
   }
   if (dd !== '00') {
-    return ok({ code: s, level: 'county', parentCode: prefectureCode, provinceCode, prefectureCode, countyCode });
+    return ok({
+      code: s,
+      level: 'county',
+      parentCode: prefectureCode,
+      provinceCode,
+      prefectureCode,
+      countyCode,
+    });
   }
   if (prefectureCode !== null) {
     return ok({
@@ -147,7 +164,14 @@ export function parseDivisionCode(input: string | number): Result<DivisionInfo, 
       countyCode: null,
     });
   }
-  return ok({ code: s, level: 'province', parentCode: null, provinceCode, prefectureCode: null, countyCode: null });
+  return ok({
+    code: s,
+    level: 'province',
+    parentCode: null,
+    provinceCode,
+    prefectureCode: null,
+    countyCode: null,
+  });
 }
 
 /** Convenience predicate for form validation. */

@@ -17,8 +17,10 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Mutations allowed without a session (and so without its CSRF token). */
-const CSRF_EXEMPT = new Set(['/api/auth/login']);
+/** Routes that answer without a session (everything else under /api/ is denied by default). */
+const PUBLIC_PATHS = new Set(['/api/auth/login', '/api/health', '/api/demo']);
+const isPublic = (path: string) =>
+  PUBLIC_PATHS.has(path) || path === '/api/docs' || path.startsWith('/api/docs/');
 
 /**
  * Resolves the session cookie on every API request and enforces the CSRF token on every mutation:
@@ -28,7 +30,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) 
   app.decorateRequest('session', null);
   app.decorateRequest('sessionExpired', false);
 
-  app.addHook('preHandler', async (request) => {
+  // onRequest, so an anonymous or forged request is refused before its body is even parsed or validated.
+  app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
@@ -40,7 +43,10 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) 
       }
     }
     const path = request.url.split('?')[0]!;
-    if (!SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(path) && request.session) {
+    if (isPublic(path)) return;
+    if (!request.session)
+      throw new AppError(request.sessionExpired ? 'auth.session_expired' : 'auth.required');
+    if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || sent !== request.session.csrfToken) throw new AppError('auth.csrf');
     }
