@@ -1,0 +1,175 @@
+import type {
+  HouseholdDetail,
+  HouseholdSummary,
+  HouseholdYear,
+  Member,
+} from '../../../core/households/households.schemas';
+import { ageOn } from '../../../core/identity/dates';
+import { maskBankAccount, maskPhone } from '../../../core/identity/mask';
+import { disabilityLabel } from '../../../core/monitoring/format';
+import type { Pii } from '../../pii/pii';
+import type { HouseholdListRow, HouseholdRow, HouseholdYearRow, MemberRow } from './households.repository';
+
+const masked = (pii: Pii, cipher: string | null, mask: (s: string) => string) =>
+  cipher ? mask(pii.decrypt(cipher)) : null;
+
+/** A member as it leaves the server: the ID number masked, never the ciphertext or hash. */
+export function presentMember(row: MemberRow, pii: Pii, today: string): Member {
+  return {
+    id: row.id,
+    name: row.name,
+    idNumberMasked: row.idMasked,
+    sex: row.sex,
+    birthDate: row.birthDate,
+    age: ageOn(row.birthDate, today),
+    relation: row.relation,
+    ethnicity: row.ethnicity,
+    education: row.education,
+    schooling: row.schooling,
+    outOfSchoolForHealth: row.outOfSchoolForHealth,
+    health: row.health,
+    disability:
+      row.disabilityCategory !== null && row.disabilityGrade !== null
+        ? {
+            category: row.disabilityCategory,
+            grade: row.disabilityGrade,
+            label: disabilityLabel({ category: row.disabilityCategory, grade: row.disabilityGrade }).zh,
+          }
+        : null,
+    labour: row.labour,
+    workStatus: row.workStatus,
+    workMonths: row.workMonths,
+    workPlace: row.workPlace,
+    medicalInsurance: row.medicalInsurance,
+    criticalIllnessInsurance: row.criticalIllnessInsurance,
+    pensionInsurance: row.pensionInsurance,
+    familyDoctor: row.familyDoctor,
+    specialHardship: row.specialHardship,
+    hasLegalSupporterAbleToSupport: row.hasLegalSupporter,
+    phoneMasked: masked(pii, row.phoneCipher, maskPhone),
+    deepGroups: row.deepGroups,
+    deepGroupsManual: row.deepGroupsManual,
+    active: row.active,
+    leftReason: row.leftReason,
+  };
+}
+
+export function presentSummary(row: HouseholdListRow): HouseholdSummary {
+  return {
+    id: row.id,
+    regionCode: row.regionCode,
+    regionName: row.regionName,
+    townName: row.townName,
+    householdNo: row.householdNo,
+    headName: row.headName,
+    attribute: row.attribute,
+    monitoringStatus: row.monitoringStatus as HouseholdSummary['monitoringStatus'],
+    monitoringType: row.monitoringType,
+    size: row.size,
+    deepGroups: row.deepGroups,
+    flagged: row.flagged,
+    flagRules: row.flagRules,
+    perCapitaNetIncome: row.perCapitaNetIncome,
+    active: row.active,
+  };
+}
+
+export function presentHousehold(
+  row: HouseholdRow,
+  members: MemberRow[],
+  years: HouseholdYearRow[],
+  pii: Pii,
+  today: string,
+): HouseholdDetail {
+  const latest = years.at(-1);
+  return {
+    ...presentSummary({
+      ...row,
+      flagged: latest?.flagged ?? null,
+      flagRules: latest?.flagRules ?? [],
+      perCapitaNetIncome: latest?.perCapitaNetIncome ?? null,
+    }),
+    villageGroup: row.villageGroup,
+    address: row.address,
+    phoneMasked: masked(pii, row.phoneCipher, maskPhone),
+    bankName: row.bankName,
+    bankAccountMasked: masked(pii, row.bankAccountCipher, maskBankAccount),
+    povertyExitFlag: row.povertyExitFlag,
+    monitoringSince: row.monitoringSince,
+    monitoringUntil: row.monitoringUntil,
+    riskEliminationMethod: row.riskEliminationMethod,
+    riskCauses: row.riskCauses,
+    mainCause: row.mainCause,
+    specialHardship: row.specialHardship,
+    assistUnitId: row.assistUnitId,
+    assistPerson: row.assistPerson,
+    collectedBy: row.collectedBy,
+    collectedOn: row.collectedOn,
+    members: members.map((m) => presentMember(m, pii, today)),
+    years: years.map((y) => y.year),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function presentYear(row: HouseholdYearRow): HouseholdYear {
+  return {
+    householdId: row.householdId,
+    year: row.year,
+    asOf: row.asOf,
+    econ: {
+      wages: row.wages,
+      netBusinessIncome: row.netBusinessIncome,
+      propertyIncome: row.propertyIncome,
+      transferIncome: row.transferIncome,
+      businessCosts: row.businessCosts,
+      rigidExpenditure: {
+        medical: row.rigidMedical,
+        education: row.rigidEducation,
+        disaster: row.rigidDisaster,
+        other: row.rigidOther,
+      },
+    },
+    housing: { grade: row.housingGrade },
+    water: row.water as HouseholdYear['water'],
+    foodClothing: row.foodClothing as HouseholdYear['foodClothing'],
+    householdSize: row.householdSize,
+    perCapitaNetIncome: row.perCapitaNetIncome,
+    evaluation: row.evaluation as HouseholdYear['evaluation'],
+    assessment: (row.assessment ?? []) as HouseholdYear['assessment'],
+    flags: (row.flags ?? []) as HouseholdYear['flags'],
+    notEvaluated: (row.notEvaluated ?? []) as HouseholdYear['notEvaluated'],
+    flagged: row.flagged,
+    evaluatedAt: row.evaluatedAt?.toISOString() ?? null,
+  };
+}
+
+/** What the audit log keeps of a household: no ciphertext, no full numbers. */
+export function auditHousehold(row: Omit<HouseholdRow, 'regionName' | 'townName' | 'size'>) {
+  return {
+    regionCode: row.regionCode,
+    householdNo: row.householdNo,
+    headName: row.headName,
+    attribute: row.attribute,
+    povertyExitFlag: row.povertyExitFlag,
+    monitoringStatus: row.monitoringStatus,
+    monitoringType: row.monitoringType,
+    assistUnitId: row.assistUnitId,
+    hasPhone: !!row.phoneCipher,
+    hasBankAccount: !!row.bankAccountCipher,
+    active: row.active,
+  };
+}
+
+export function auditMember(row: MemberRow) {
+  return {
+    name: row.name,
+    idNumberMasked: row.idMasked,
+    relation: row.relation,
+    health: row.health,
+    labour: row.labour,
+    schooling: row.schooling,
+    active: row.active,
+    deepGroups: row.deepGroups,
+  };
+}

@@ -1,0 +1,201 @@
+import { and, asc, eq, gt, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { regionPrefix } from '../../../core/accounts/scope';
+import type { HouseholdListQuery } from '../../../core/households/households.schemas';
+import type { DbOrTx } from '../../db/client';
+import {
+  householdCases,
+  householdMeasures,
+  householdMembers,
+  households,
+  householdYears,
+  regions,
+} from '../../db/schema';
+import type { HouseholdScope } from './households.policy';
+
+const town = alias(regions, 'town');
+
+export type HouseholdRow = typeof households.$inferSelect & {
+  regionName: string | null;
+  townName: string | null;
+  size: number;
+};
+export type MemberRow = typeof householdMembers.$inferSelect;
+export type HouseholdYearRow = typeof householdYears.$inferSelect;
+
+const sizeExpr = sql<number>`(select count(*)::int from ${householdMembers} m where m.household_id = ${households.id} and m.active)`;
+
+function selectHouseholds(db: DbOrTx) {
+  return db
+    .select({
+      h: households,
+      regionName: regions.name,
+      townName: town.name,
+      size: sizeExpr,
+    })
+    .from(households)
+    .leftJoin(regions, eq(regions.code, households.regionCode))
+    .leftJoin(town, eq(town.code, regions.parentCode));
+}
+
+const flatten = (r: {
+  h: typeof households.$inferSelect;
+  regionName: string | null;
+  townName: string | null;
+  size: number;
+}): HouseholdRow => ({ ...r.h, regionName: r.regionName, townName: r.townName, size: Number(r.size) });
+
+/** The SQL form of an actor's scope over the households table. */
+export function scopeCondition(scope: HouseholdScope): SQL | undefined {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'region':
+      return like(households.regionCode, `${regionPrefix(scope.regionCode)}%`);
+    case 'unit':
+      return eq(households.assistUnitId, scope.unitId);
+    case 'none':
+      return sql`false`;
+  }
+}
+
+export async function findHousehold(db: DbOrTx, id: number): Promise<HouseholdRow | undefined> {
+  const [row] = await selectHouseholds(db).where(eq(households.id, id));
+  return row ? flatten(row) : undefined;
+}
+
+/** Locks the household row for the rest of the transaction (changes to one household serialise). */
+export async function lockHousehold(db: DbOrTx, id: number): Promise<void> {
+  await db.execute(sql`select id from ${households} where id = ${id} for update`);
+}
+
+export async function findMembers(db: DbOrTx, householdId: number, activeOnly = false): Promise<MemberRow[]> {
+  return db
+    .select()
+    .from(householdMembers)
+    .where(
+      and(eq(householdMembers.householdId, householdId), activeOnly ? eq(householdMembers.active, true) : undefined),
+    )
+    .orderBy(asc(householdMembers.sort), asc(householdMembers.id));
+}
+
+/** Active members elsewhere holding one of these ID hashes (the duplicate check before the unique index). */
+export async function findActiveByIdHash(db: DbOrTx, hashes: string[]) {
+  if (hashes.length === 0) return [];
+  return db
+    .select({
+      memberId: householdMembers.id,
+      idHash: householdMembers.idHash,
+      householdId: householdMembers.householdId,
+      regionCode: households.regionCode,
+      assistUnitId: households.assistUnitId,
+    })
+    .from(householdMembers)
+    .innerJoin(households, eq(households.id, householdMembers.householdId))
+    .where(and(inArray(householdMembers.idHash, hashes), eq(householdMembers.active, true)));
+}
+
+export async function findYears(db: DbOrTx, householdId: number): Promise<HouseholdYearRow[]> {
+  return db
+    .select()
+    .from(householdYears)
+    .where(eq(householdYears.householdId, householdId))
+    .orderBy(asc(householdYears.year));
+}
+
+export async function findYear(db: DbOrTx, householdId: number, year: number) {
+  const [row] = await db
+    .select()
+    .from(householdYears)
+    .where(and(eq(householdYears.householdId, householdId), eq(householdYears.year, year)));
+  return row;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The filter of a household list (scope first, then the query); shared by the list, the export and
+ * the watch list so all three always agree. `idHash` is the keyed hash of a full ID number in `q`.
+ */
+export function listConditions(
+  scope: HouseholdScope,
+  q: Omit<HouseholdListQuery, 'limit' | 'after'>,
+  idHash: string | null,
+): SQL[] {
+  const where: SQL[] = [];
+  const s = scopeCondition(scope);
+  if (s) where.push(s);
+  if (q.includeInactive !== 'true') where.push(eq(households.active, true));
+  if (q.regionCode) where.push(like(households.regionCode, `${regionPrefix(q.regionCode)}%`));
+  if (q.monitoringStatus) where.push(eq(households.monitoringStatus, q.monitoringStatus));
+  if (q.monitoringType) where.push(eq(households.monitoringType, q.monitoringType));
+  if (q.deepGroup) where.push(sql`${households.deepGroups} @> ${JSON.stringify([q.deepGroup])}::jsonb`);
+  if (q.q) {
+    if (idHash) {
+      where.push(
+        sql`exists (select 1 from ${householdMembers} m where m.household_id = ${households.id} and m.id_hash = ${idHash})`,
+      );
+    } else {
+      const p = `%${escapeLike(q.q)}%`;
+      where.push(
+        sql`(${households.headName} ilike ${p} or ${households.householdNo} = ${q.q} or exists (select 1 from ${householdMembers} m where m.household_id = ${households.id} and m.active and m.name ilike ${p}))`,
+      );
+    }
+  }
+  if (q.year !== undefined && (q.flagged || q.flagRule)) {
+    const cond: SQL[] = [sql`y.household_id = ${households.id}`, sql`y.year = ${q.year}`];
+    if (q.flagged) cond.push(sql`y.flagged = ${q.flagged === 'true'}`);
+    if (q.flagRule) cond.push(sql`y.flag_rules @> ${JSON.stringify([q.flagRule])}::jsonb`);
+    where.push(sql`exists (select 1 from ${householdYears} y where ${sql.join(cond, sql` and `)})`);
+  }
+  if (q.withoutMeasure === 'true') {
+    // R12: in a deep-difficulty group, and no measure targets any of the household's groups.
+    where.push(sql`jsonb_array_length(${households.deepGroups}) > 0`);
+    where.push(
+      sql`not exists (select 1 from ${householdMeasures} ms where ms.household_id = ${households.id} and ms.deep_group is not null and ${households.deepGroups} ? ms.deep_group)`,
+    );
+  }
+  if (q.caseStep) {
+    where.push(
+      sql`exists (select 1 from ${householdCases} c where c.household_id = ${households.id} and c.step = ${q.caseStep})`,
+    );
+  }
+  return where;
+}
+
+/** Keyset page of households (ascending id), with the given year's flag summary when asked. */
+export async function listHouseholds(
+  db: DbOrTx,
+  where: SQL[],
+  opts: { after?: number | undefined; limit: number; year?: number | undefined },
+) {
+  const conds = [...where];
+  if (opts.after) conds.push(gt(households.id, opts.after));
+  const rows = await db
+    .select({
+      h: households,
+      regionName: regions.name,
+      townName: town.name,
+      size: sizeExpr,
+      flagged: householdYears.flagged,
+      flagRules: householdYears.flagRules,
+      perCapitaNetIncome: householdYears.perCapitaNetIncome,
+    })
+    .from(households)
+    .leftJoin(regions, eq(regions.code, households.regionCode))
+    .leftJoin(town, eq(town.code, regions.parentCode))
+    .leftJoin(
+      householdYears,
+      and(eq(householdYears.householdId, households.id), eq(householdYears.year, opts.year ?? -1)),
+    )
+    .where(and(...conds))
+    .orderBy(asc(households.id))
+    .limit(opts.limit);
+  return rows.map((r) => ({
+    ...flatten(r),
+    flagged: r.flagged,
+    flagRules: r.flagRules ?? [],
+    perCapitaNetIncome: r.perCapitaNetIncome,
+  }));
+}
+export type HouseholdListRow = Awaited<ReturnType<typeof listHouseholds>>[number];
