@@ -83,6 +83,15 @@ describe('login', () => {
     expect(res.statusCode).toBe(415);
   });
 
+  it('slows password spraying from one address with 429 in the one error shape', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 61; i++) codes.push((await attempt('wrong-password', `nobody-${i}`)).statusCode);
+    expect(codes.slice(0, 60).every((c) => c === 401)).toBe(true);
+    const limited = await attempt(TEST_PASSWORD);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('rate_limited');
+  });
+
   it('names the missing field in a 400', async () => {
     const res = await t.app.inject({
       method: 'POST',

@@ -33,7 +33,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { d
         body: LoginRequestSchema,
         response: { 200: MeSchema, ...errors },
       },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      // Per client address; the per-account lockout is the main guard, this one slows password spraying.
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const { token, session } = await login(deps, {

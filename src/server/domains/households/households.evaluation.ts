@@ -1,0 +1,198 @@
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { evaluateHouseholdYear, type HouseholdYearEvaluation } from '../../../core/households/evaluate';
+import { memberDeepGroups, toMemberFacts } from '../../../core/households/member';
+import { YearConfigSchema, type YearConfig } from '../../../core/monitoring/config';
+import type { FoodClothingFacts, WaterFacts } from '../../../core/monitoring/facts';
+import type { DbOrTx } from '../../db/client';
+import { householdMembers, households, householdYears, monitoringYearConfigs } from '../../db/schema';
+import type { HouseholdYearRow, MemberRow } from './households.repository';
+
+/** The year's thresholds, or null when the office has not set them yet. */
+export async function loadYearConfig(db: DbOrTx, year: number): Promise<YearConfig | null> {
+  const [row] = await db.select().from(monitoringYearConfigs).where(eq(monitoringYearConfigs.year, year));
+  return row ? YearConfigSchema.parse(row.config) : null;
+}
+
+type HouseholdFacts = { attribute: string; povertyExitFlag: string | null };
+
+/** Runs the pure rules on one stored household-year. */
+export function evaluateRow(
+  config: YearConfig,
+  household: HouseholdFacts,
+  members: MemberRow[],
+  y: HouseholdYearRow,
+  previousYearPerCapita: number | null,
+): HouseholdYearEvaluation {
+  return evaluateHouseholdYear({
+    config,
+    asOf: y.asOf,
+    members: members.map(toMemberFacts),
+    econ: {
+      wages: y.wages,
+      netBusinessIncome: y.netBusinessIncome,
+      propertyIncome: y.propertyIncome,
+      transferIncome: y.transferIncome,
+      businessCosts: y.businessCosts,
+      rigidExpenditure: {
+        medical: y.rigidMedical,
+        education: y.rigidEducation,
+        disaster: y.rigidDisaster,
+        other: y.rigidOther,
+      },
+    },
+    housing: { grade: (y.housingGrade ?? null) as 'A' | 'B' | 'C' | 'D' | null },
+    water: y.water as WaterFacts,
+    foodClothing: y.foodClothing as FoodClothingFacts,
+    previousYearPerCapita,
+    attribute: household.attribute,
+    povertyExitFlag: household.povertyExitFlag,
+  });
+}
+
+const stored = (e: HouseholdYearEvaluation | null, at: Date) =>
+  e
+    ? {
+        householdSize: e.householdSize,
+        perCapitaNetIncome: e.perCapitaNetIncome,
+        evaluation: 'evaluated',
+        assessment: e.assessment,
+        flags: e.flags,
+        notEvaluated: e.notEvaluated,
+        flagRules: e.flagRules,
+        flagged: e.flagged,
+        evaluatedAt: at,
+      }
+    : {
+        householdSize: null,
+        perCapitaNetIncome: null,
+        evaluation: 'no_config',
+        assessment: null,
+        flags: null,
+        notEvaluated: null,
+        flagRules: [],
+        flagged: false,
+        evaluatedAt: at,
+      };
+
+/**
+ * Re-derives everything that depends on a household's data (R10 "re-evaluated on every change"): each
+ * member's R12 groups, the household's groups, and the assessment and flags of every recorded year.
+ * Call it inside the mutation's transaction.
+ */
+export async function refreshHousehold(tx: DbOrTx, householdId: number, at: Date): Promise<void> {
+  const [h] = await tx.select().from(households).where(eq(households.id, householdId));
+  if (!h) return;
+  const members = await tx
+    .select()
+    .from(householdMembers)
+    .where(and(eq(householdMembers.householdId, householdId), eq(householdMembers.active, true)))
+    .orderBy(asc(householdMembers.sort), asc(householdMembers.id));
+  const groups = new Set<string>();
+  for (const m of members) {
+    const g = memberDeepGroups(m, m.deepGroupsManual);
+    g.forEach((x) => groups.add(x));
+    if (JSON.stringify(g) !== JSON.stringify(m.deepGroups)) {
+      await tx.update(householdMembers).set({ deepGroups: g }).where(eq(householdMembers.id, m.id));
+      m.deepGroups = g;
+    }
+  }
+  if (h.specialHardship) groups.add('specialHardship');
+  const hhGroups = [...groups].sort();
+  if (JSON.stringify(hhGroups) !== JSON.stringify(h.deepGroups)) {
+    await tx.update(households).set({ deepGroups: hhGroups }).where(eq(households.id, householdId));
+  }
+  const years = await tx
+    .select()
+    .from(householdYears)
+    .where(eq(householdYears.householdId, householdId))
+    .orderBy(asc(householdYears.year));
+  let previous: number | null = null;
+  let previousYear: number | null = null;
+  for (const y of years) {
+    const config = await loadYearConfig(tx, y.year);
+    const prevPc = previousYear === y.year - 1 ? previous : null;
+    const e = config && members.length > 0 ? evaluateRow(config, h, members, y, prevPc) : null;
+    await tx
+      .update(householdYears)
+      .set({ ...stored(e, at), regionCode: h.regionCode, countyCode: h.countyCode })
+      .where(and(eq(householdYears.householdId, householdId), eq(householdYears.year, y.year)));
+    previous = e?.perCapitaNetIncome ?? null;
+    previousYear = y.year;
+  }
+}
+
+/**
+ * Bulk re-evaluation of one year (after the office changes the year's thresholds, or on demand): pages
+ * through the year's rows by household id, evaluates each page with the pure rules and writes the page
+ * back with one `UPDATE … FROM (VALUES …)`. Each page is its own transaction; the run is idempotent,
+ * so an interrupted run is simply started again.
+ */
+export async function reevaluateYearInBulk(
+  db: DbOrTx,
+  year: number,
+  at: Date,
+  opts: { batchSize?: number; onProgress?: (done: number) => void } = {},
+): Promise<{ evaluated: number; flagged: number; noConfig: boolean }> {
+  const config = await loadYearConfig(db, year);
+  const batch = opts.batchSize ?? 1000;
+  let after = 0;
+  let evaluated = 0;
+  let flagged = 0;
+  for (;;) {
+    const rows = await db
+      .select({ y: householdYears, attribute: households.attribute, exitFlag: households.povertyExitFlag })
+      .from(householdYears)
+      .innerJoin(households, eq(households.id, householdYears.householdId))
+      .where(and(eq(householdYears.year, year), gt(householdYears.householdId, after)))
+      .orderBy(asc(householdYears.householdId))
+      .limit(batch);
+    if (rows.length === 0) break;
+    const ids = rows.map((r) => r.y.householdId);
+    const memberRows = await db
+      .select()
+      .from(householdMembers)
+      .where(and(inArray(householdMembers.householdId, ids), eq(householdMembers.active, true)))
+      .orderBy(asc(householdMembers.sort), asc(householdMembers.id));
+    const byHousehold = new Map<number, MemberRow[]>();
+    for (const m of memberRows) {
+      const list = byHousehold.get(m.householdId) ?? [];
+      list.push(m);
+      byHousehold.set(m.householdId, list);
+    }
+    const prevRows = await db
+      .select({ id: householdYears.householdId, pc: householdYears.perCapitaNetIncome })
+      .from(householdYears)
+      .where(and(eq(householdYears.year, year - 1), inArray(householdYears.householdId, ids)));
+    const prev = new Map(prevRows.map((p) => [p.id, p.pc]));
+    const values = rows.map((r) => {
+      const members = byHousehold.get(r.y.householdId) ?? [];
+      const e =
+        config && members.length > 0
+          ? evaluateRow(
+              config,
+              { attribute: r.attribute, povertyExitFlag: r.exitFlag },
+              members,
+              r.y,
+              prev.get(r.y.householdId) ?? null,
+            )
+          : null;
+      if (e?.flagged) flagged += 1;
+      const s = stored(e, at);
+      return sql`(${r.y.householdId}::bigint, ${s.householdSize}::smallint, ${s.perCapitaNetIncome}::numeric, ${s.evaluation}, ${JSON.stringify(s.assessment)}::jsonb, ${JSON.stringify(s.flags)}::jsonb, ${JSON.stringify(s.notEvaluated)}::jsonb, ${JSON.stringify(s.flagRules)}::jsonb, ${s.flagged}::boolean)`;
+    });
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`
+        update ${householdYears} as y set
+          household_size = v.size, per_capita_net_income = v.pc, evaluation = v.evaluation,
+          assessment = nullif(v.assessment, 'null'::jsonb), flags = nullif(v.flags, 'null'::jsonb),
+          not_evaluated = nullif(v.not_evaluated, 'null'::jsonb), flag_rules = v.flag_rules,
+          flagged = v.flagged, evaluated_at = ${at.toISOString()}::timestamptz
+        from (values ${sql.join(values, sql`, `)}) as v(household_id, size, pc, evaluation, assessment, flags, not_evaluated, flag_rules, flagged)
+        where y.household_id = v.household_id and y.year = ${year}`);
+    });
+    evaluated += rows.length;
+    after = ids.at(-1)!;
+    opts.onProgress?.(evaluated);
+  }
+  return { evaluated, flagged, noConfig: config === null };
+}
