@@ -4,6 +4,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const repoRoot = path.dirname(fileURLToPath(import.meta.url));
+/** Where `vite` (dev) and `vite preview` send /api: the Fastify server (`bangfu serve`). */
+const apiTarget = process.env.BANGFU_API_URL ?? 'http://localhost:3000';
 
 /** The web app lives in src/web; its build lands in dist/web, which the Fastify server serves. */
 export default defineConfig({
@@ -17,7 +19,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': 'http://localhost:3000' },
+    proxy: { '/api': apiTarget },
   },
-  preview: { proxy: { '/api': 'http://localhost:3000' } },
+  preview: { proxy: { '/api': apiTarget } },
 });

@@ -43,7 +43,7 @@ afterAll(() => cleanup());
 
 const bangfu = (...args: string[]) => run(process.execPath, [bin, ...args], { env, timeout: 120_000 });
 
-describe('bangfu CLI', () => {
+describe('bangfu CLI', { timeout: 180_000 }, () => {
   it('prints help for every command', async () => {
     for (const cmd of [[], ['serve'], ['migrate'], ['demo'], ['user', 'add'], ['user', 'reset-password']]) {
       const { stdout } = await bangfu(...cmd, '--help');

@@ -6,6 +6,8 @@ import { loadDemo, SYSTEM_ACTOR } from '../server/demo/demo';
 import { openRuntime, startServer } from '../server/main';
 import { VERSION } from '../server/version';
 import { addUser, resetUserPassword } from './user-commands';
+import { registerPlanCommands } from './plan-commands';
+import { registerHouseholdCommands } from './households-commands';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -144,5 +146,8 @@ user
       report(e);
     }
   });
+
+registerPlanCommands(program);
+registerHouseholdCommands(program, report);
 
 await program.parseAsync(process.argv);

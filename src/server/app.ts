@@ -19,6 +19,14 @@ import { auditRoutes } from './domains/audit/audit.routes';
 import { authRoutes } from './domains/auth/auth.routes';
 import { demoRoutes } from './domains/demo/demo.routes';
 import { healthRoutes } from './domains/health/health.routes';
+import { plansRoutes } from './domains/plans/plans.routes';
+import { activitiesRoutes } from './domains/activities/activities.routes';
+import { progressRoutes } from './domains/progress/progress.routes';
+import { unitPlansRoutes } from './domains/plans/unit-plans.routes';
+import { casesRoutes } from './domains/cases/cases.routes';
+import { householdsRoutes } from './domains/households/households.routes';
+import { registryImportRoutes } from './domains/registry-import/registry-import.routes';
+import { screeningRoutes } from './domains/screening/screening.routes';
 import { regionsRoutes } from './domains/regions/regions.routes';
 import { unitsRoutes } from './domains/units/units.routes';
 import { usersRoutes } from './domains/users/users.routes';
@@ -45,7 +53,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(errorsPlugin);
+  const webDir = deps.config.webDir;
+  const serveWeb = options.serveWeb !== false && fs.existsSync(path.join(webDir, 'index.html'));
+  await app.register(errorsPlugin, { spaFallback: serveWeb });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -82,6 +92,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  if (serveWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
   await app.register(authPlugin, { deps });
 
   await app.register(healthRoutes, { deps });
@@ -91,21 +102,14 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(unitsRoutes, { deps });
   await app.register(regionsRoutes, { deps });
   await app.register(auditRoutes, { deps });
+  await app.register(plansRoutes, { deps });
+  await app.register(unitPlansRoutes, { deps });
+  await app.register(activitiesRoutes, { deps });
+  await app.register(progressRoutes, { deps });
+  await app.register(householdsRoutes, { deps });
+  await app.register(casesRoutes, { deps });
+  await app.register(registryImportRoutes, { deps });
+  await app.register(screeningRoutes, { deps });
 
-  const webDir = deps.config.webDir;
-  if (options.serveWeb !== false && fs.existsSync(path.join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
-    // Client-side routes: any non-API GET that is not a file gets the app shell.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).send({
-        error: {
-          code: 'not_found',
-          message: { zh: '接口不存在', en: 'No such route' },
-          requestId: request.id,
-        },
-      });
-    });
-  }
   return app;
 }

@@ -5,6 +5,8 @@ import { audit } from '../audit/audit';
 import { appMeta, regions, units, users } from '../db/schema';
 import type { Deps } from '../deps';
 import { hashPassword } from '../domains/auth/passwords';
+import { loadPlanDemo } from '../domains/progress/progress.demo';
+import { loadHouseholdsDemo } from '../domains/households/households.demo';
 import { DEMO_PASSWORD, DEMO_SEED, demoRegions, demoUnits, demoUsers } from './demo-data';
 
 export const DEMO_META_KEY = 'demo';
@@ -67,6 +69,8 @@ export async function loadDemo(
         passwordHash,
       })),
     );
+    await loadPlanDemo(deps, tx, actor, DEMO_SEED);
+    await loadHouseholdsDemo(deps, tx, actor, DEMO_SEED);
     await tx.insert(appMeta).values({ key: DEMO_META_KEY, value: { loaded: true, seed: DEMO_SEED } });
     await audit(tx, actor, {
       action: 'demo.load',

@@ -11,7 +11,7 @@ function issuePath(instancePath: string, params: unknown): string {
 }
 
 /** Translates every thrown error into the one JSON error shape; never leaks internals or personal data. */
-export const errorsPlugin = fp(async (app: FastifyInstance) => {
+export const errorsPlugin = fp(async (app: FastifyInstance, opts: { spaFallback?: boolean }) => {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
     const requestId = request.id;
     let body: ErrorResponse;
@@ -61,8 +61,13 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     void reply.status(status).send(body);
   });
 
+  // The one not-found handler: when the web app is served, client-side routes (any non-API GET)
+  // get the app shell; everything else gets the JSON 404.
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({
+    if (opts.spaFallback && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.sendFile('index.html');
+    }
+    return reply.status(404).send({
       error: { code: 'not_found', message: { zh: '接口不存在', en: 'No such route' }, requestId: request.id },
     });
   });

@@ -34,7 +34,10 @@ function isLocalizedText(value: unknown): value is LocalizedText {
 export function isErrorResponse(value: unknown): value is ErrorResponse {
   const error = (value as Partial<ErrorResponse> | null)?.error;
   return (
-    typeof error === 'object' && error !== null && typeof error.code === 'string' && isLocalizedText(error.message)
+    typeof error === 'object' &&
+    error !== null &&
+    typeof error.code === 'string' &&
+    isLocalizedText(error.message)
   );
 }
 

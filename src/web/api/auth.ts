@@ -15,7 +15,11 @@ export async function fetchMe(): Promise<Me | null> {
 }
 
 export async function login(input: LoginRequest): Promise<Me> {
-  const me = await apiRequest<Me>('/api/auth/login', { method: 'POST', body: input, quietUnauthorized: true });
+  const me = await apiRequest<Me>('/api/auth/login', {
+    method: 'POST',
+    body: input,
+    quietUnauthorized: true,
+  });
   setCsrfToken(me.csrfToken);
   return me;
 }
@@ -34,6 +38,9 @@ export async function logoutEverywhere(): Promise<{ ended: number }> {
   return result;
 }
 
-export function changePassword(input: { currentPassword: string; newPassword: string }): Promise<{ ok: true }> {
+export function changePassword(input: {
+  currentPassword: string;
+  newPassword: string;
+}): Promise<{ ok: true }> {
   return apiRequest('/api/auth/password', { method: 'POST', body: input });
 }

@@ -81,7 +81,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     : transportError(response.status, 'unexpected');
   if (response.status === 401 && (error.code === 'auth.required' || error.code === 'auth.session_expired')) {
     csrfToken = null;
-    if (error.code === 'auth.session_expired' || !options.quietUnauthorized) unauthorizedHandler?.(error.code);
+    if (error.code === 'auth.session_expired' || !options.quietUnauthorized)
+      unauthorizedHandler?.(error.code);
   }
   throw error;
 }

@@ -1,6 +1,7 @@
 import { Table, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { diffRows, type DiffRow } from './diffRows';
+import { useIsNarrow } from './useIsNarrow';
 
 interface JsonDiffProps {
   before: unknown;
@@ -12,7 +13,11 @@ function Value({ value, tone }: { value: unknown; tone?: 'danger' | 'success' })
   if (value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
   const text = typeof value === 'string' ? value : JSON.stringify(value, null, 1);
   return (
-    <Typography.Text type={tone} code={typeof value !== 'string'} style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+    <Typography.Text
+      type={tone}
+      code={typeof value !== 'string'}
+      style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+    >
       {text}
     </Typography.Text>
   );
@@ -20,6 +25,7 @@ function Value({ value, tone }: { value: unknown; tone?: 'danger' | 'success' })
 
 /** Before/after of a change as a field table; changed fields first and marked. */
 export function JsonDiff({ before, after, labels }: JsonDiffProps) {
+  const narrow = useIsNarrow();
   const rows = diffRows(before, after).sort((x, y) => Number(y.changed) - Number(x.changed));
   if (!rows.length) return <Typography.Text type="secondary">{labels.empty}</Typography.Text>;
   return (
@@ -28,13 +34,14 @@ export function JsonDiff({ before, after, labels }: JsonDiffProps) {
       pagination={false}
       rowKey="field"
       dataSource={rows}
-      scroll={{ x: 480 }}
+      scroll={narrow ? undefined : { x: 480 }}
       columns={[
         {
           key: 'field',
           title: labels.field,
-          width: 140,
-          render: (_v, row) => (row.changed ? <Typography.Text strong>{row.field}</Typography.Text> : row.field),
+          width: narrow ? 96 : 140,
+          render: (_v, row) =>
+            row.changed ? <Typography.Text strong>{row.field}</Typography.Text> : row.field,
         },
         {
           key: 'before',

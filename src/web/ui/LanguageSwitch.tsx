@@ -6,7 +6,12 @@ export function LanguageSwitch({ type = 'text' }: { type?: 'text' | 'default' })
   const { lang, setLang, t } = useI18n();
   const handleClick = () => setLang(lang === 'zh' ? 'en' : 'zh');
   return (
-    <Button type={type} onClick={handleClick} title={t('lang.switchTitle')} aria-label={t('lang.switchTitle')}>
+    <Button
+      type={type}
+      onClick={handleClick}
+      title={t('lang.switchTitle')}
+      aria-label={t('lang.switchTitle')}
+    >
       {t('lang.switchTo')}
     </Button>
   );

@@ -25,6 +25,8 @@ interface ResponsiveTableProps<T> {
   cardActions?: (record: T) => ReactNode;
   /** Extra content under a row (a table row expands; a card shows a toggle). */
   expandedRender?: (record: T) => ReactNode;
+  /** Which rows have something to expand (default: all). */
+  canExpand?: (record: T) => boolean;
   expandLabel?: ReactNode;
   /** Minimum table width before it scrolls horizontally. */
   scrollX?: number;
@@ -58,6 +60,7 @@ export function ResponsiveTable<T extends object>({
   cardTitle,
   cardActions,
   expandedRender,
+  canExpand,
   expandLabel,
   scrollX,
   ariaLabel,
@@ -80,7 +83,15 @@ export function ResponsiveTable<T extends object>({
             size="small"
             role="listitem"
             title={cardTitle ? cardTitle(record) : undefined}
-            actions={cardActions ? [<Flex key="actions" justify="flex-end" wrap gap={4} style={{ padding: '0 12px' }}>{cardActions(record)}</Flex>] : undefined}
+            actions={
+              cardActions
+                ? [
+                    <Flex key="actions" justify="flex-end" wrap gap={4} style={{ padding: '0 12px' }}>
+                      {cardActions(record)}
+                    </Flex>,
+                  ]
+                : undefined
+            }
           >
             <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '4px 12px' }}>
               {columns
@@ -92,7 +103,9 @@ export function ResponsiveTable<T extends object>({
                   </div>
                 ))}
             </dl>
-            {expandedRender ? <CardExpander label={expandLabel}>{expandedRender(record)}</CardExpander> : null}
+            {expandedRender && (!canExpand || canExpand(record)) ? (
+              <CardExpander label={expandLabel}>{expandedRender(record)}</CardExpander>
+            ) : null}
           </Card>
         ))}
         {loading ? <Spin style={{ display: 'block', margin: '12px auto' }} /> : null}
@@ -118,7 +131,9 @@ export function ResponsiveTable<T extends object>({
       pagination={false}
       scroll={scrollX ? { x: scrollX } : undefined}
       locale={{ emptyText: <Empty description={emptyText} /> }}
-      expandable={expandedRender ? { expandedRowRender: expandedRender } : undefined}
+      expandable={
+        expandedRender ? { expandedRowRender: expandedRender, rowExpandable: canExpand } : undefined
+      }
     />
   );
 }

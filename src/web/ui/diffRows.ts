@@ -22,5 +22,10 @@ export function diffRows(before: unknown, after: unknown): DiffRow[] {
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  return keys.map((field) => ({ field, before: b[field], after: a[field], changed: !same(b[field], a[field]) }));
+  return keys.map((field) => ({
+    field,
+    before: b[field],
+    after: a[field],
+    changed: !same(b[field], a[field]),
+  }));
 }

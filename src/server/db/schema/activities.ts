@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, date, index, integer, jsonb, numeric, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { regions, units, users } from './core';
 
 /**
@@ -30,7 +41,9 @@ export const activities = pgTable(
     personIdEnc: text('person_id_enc'),
     personName: text('person_name'),
     details: jsonb('details').notNull(),
-    evidence: jsonb('evidence').notNull().default(sql`'[]'::jsonb`),
+    evidence: jsonb('evidence')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     note: text('note'),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -128,7 +128,9 @@ export const householdMembers = pgTable(
   (t) => [
     index('household_members_household_idx').on(t.householdId),
     // A person is in at most one active household: the service reports a located 409 first.
-    uniqueIndex('household_members_id_active_uq').on(t.idHash).where(sql`${t.active}`),
+    uniqueIndex('household_members_id_active_uq')
+      .on(t.idHash)
+      .where(sql`${t.active}`),
     index('household_members_id_hash_idx').on(t.idHash),
     index('household_members_name_idx').on(t.name),
   ],

@@ -1,3 +1,5 @@
 export * from './core';
 export * from './plans';
 export * from './activities';
+export * from './households';
+export * from './screening';

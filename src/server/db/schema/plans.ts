@@ -94,7 +94,9 @@ export const planIndicators = pgTable(
     /** district | town | unit */
     scope: varchar('scope', { length: 16 }).notNull().default('district'),
     leadUnitId: integer('lead_unit_id').references(() => units.id),
-    coUnitIds: jsonb('co_unit_ids').notNull().default(sql`'[]'::jsonb`),
+    coUnitIds: jsonb('co_unit_ids')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     sourceText: text('source_text'),
     sort: integer('sort').notNull().default(0),
     createdAt: createdAt(),
@@ -114,7 +116,9 @@ export const indicatorManualValues = pgTable(
     asOf: date('as_of').notNull(),
     value: numeric('value', { precision: 18, scale: 4, mode: 'number' }).notNull(),
     evidence: text('evidence').notNull(),
-    attachments: jsonb('attachments').notNull().default(sql`'[]'::jsonb`),
+    attachments: jsonb('attachments')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),
   },
@@ -137,9 +141,13 @@ export const unitPlans = pgTable(
     /** The county's urgent problems the plan addresses. */
     focus: text('focus'),
     /** 帮扶措施: list of measures. */
-    measures: jsonb('measures').notNull().default(sql`'[]'::jsonb`),
+    measures: jsonb('measures')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** 年度目标: [{ text, value, unit, indicatorId }]. */
-    targets: jsonb('targets').notNull().default(sql`'[]'::jsonb`),
+    targets: jsonb('targets')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** 帮扶投入 planned: money (yuan) and materials. */
     plannedMoneyYuan: money('planned_money_yuan'),
     plannedMaterials: text('planned_materials'),

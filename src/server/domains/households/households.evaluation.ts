@@ -110,8 +110,9 @@ export async function refreshHousehold(tx: DbOrTx, householdId: number, at: Date
   let previousYear: number | null = null;
   for (const y of years) {
     const config = await loadYearConfig(tx, y.year);
-    const prevPc = previousYear === y.year - 1 ? previous : null;
-    const e = config && members.length > 0 ? evaluateRow(config, h, members, y, prevPc) : null;
+    const prevPc: number | null = previousYear === y.year - 1 ? previous : null;
+    const e: HouseholdYearEvaluation | null =
+      config && members.length > 0 ? evaluateRow(config, h, members, y, prevPc) : null;
     await tx
       .update(householdYears)
       .set({ ...stored(e, at), regionCode: h.regionCode, countyCode: h.countyCode })

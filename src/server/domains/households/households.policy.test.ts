@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../../core/accounts/scope';
-import { canRevealPii, canSeeHousehold, canWriteMeasure, canWriteRegistry, householdScope } from './households.policy';
+import {
+  canRevealPii,
+  canSeeHousehold,
+  canWriteMeasure,
+  canWriteRegistry,
+  householdScope,
+} from './households.policy';
 
 const actor = (over: Partial<Actor>): Actor => ({
   id: 1,

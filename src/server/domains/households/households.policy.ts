@@ -46,7 +46,10 @@ export function canWriteRegistry(actor: Actor, regionCode: string): boolean {
 }
 
 /** Measures: the registry writers, plus a member unit on the households assigned to it. */
-export function canWriteMeasure(actor: Actor, h: { regionCode: string; assistUnitId: number | null }): boolean {
+export function canWriteMeasure(
+  actor: Actor,
+  h: { regionCode: string; assistUnitId: number | null },
+): boolean {
   if (canWriteRegistry(actor, h.regionCode)) return true;
   return actor.role === 'unit' && actor.unitId !== null && h.assistUnitId === actor.unitId;
 }

@@ -74,7 +74,10 @@ export async function findMembers(db: DbOrTx, householdId: number, activeOnly = 
     .select()
     .from(householdMembers)
     .where(
-      and(eq(householdMembers.householdId, householdId), activeOnly ? eq(householdMembers.active, true) : undefined),
+      and(
+        eq(householdMembers.householdId, householdId),
+        activeOnly ? eq(householdMembers.active, true) : undefined,
+      ),
     )
     .orderBy(asc(householdMembers.sort), asc(householdMembers.id));
 }

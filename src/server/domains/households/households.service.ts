@@ -72,7 +72,10 @@ async function checkUnit(db: DbOrTx, unitId: number | null | undefined): Promise
 
 /** Validates members and derives identity data; every problem located as `members.N.field`. */
 function prepareAll(
-  members: { input: Pick<MemberInput, 'idNumber' | 'sex' | 'birthDate' | 'disabilityCertificate' | 'phone'>; path: string }[],
+  members: {
+    input: Pick<MemberInput, 'idNumber' | 'sex' | 'birthDate' | 'disabilityCertificate' | 'phone'>;
+    path: string;
+  }[],
   asOf: string,
 ): PreparedMember[] {
   const details: ErrorDetail[] = [];
@@ -80,7 +83,9 @@ function prepareAll(
   for (const m of members) {
     const r = prepareMember(m.input, asOf);
     if (r.ok) out.push(r.value);
-    else for (const p of r.problems) details.push({ path: `${m.path}.${p.field}`, code: p.code, message: p.message });
+    else
+      for (const p of r.problems)
+        details.push({ path: `${m.path}.${p.field}`, code: p.code, message: p.message });
   }
   if (details.length > 0) throw new AppError('validation', undefined, details);
   return out;
@@ -137,7 +142,14 @@ async function checkDuplicates(
   void deps;
 }
 
-function memberValues(deps: Deps, input: MemberInput, p: PreparedMember, householdId: number, countyCode: string, sort: number) {
+export function memberValues(
+  deps: Deps,
+  input: MemberInput,
+  p: PreparedMember,
+  householdId: number,
+  countyCode: string,
+  sort: number,
+) {
   return {
     householdId,
     countyCode,
@@ -174,7 +186,21 @@ function memberValues(deps: Deps, input: MemberInput, p: PreparedMember, househo
 
 function householdValues(deps: Deps, input: HouseholdUpdate) {
   const v: Partial<typeof households.$inferInsert> = {};
-  const copy = ['householdNo', 'villageGroup', 'address', 'bankName', 'attribute', 'povertyExitFlag', 'riskCauses', 'mainCause', 'specialHardship', 'assistUnitId', 'assistPerson', 'collectedBy', 'collectedOn'] as const;
+  const copy = [
+    'householdNo',
+    'villageGroup',
+    'address',
+    'bankName',
+    'attribute',
+    'povertyExitFlag',
+    'riskCauses',
+    'mainCause',
+    'specialHardship',
+    'assistUnitId',
+    'assistPerson',
+    'collectedBy',
+    'collectedOn',
+  ] as const;
   for (const k of copy) if (input[k] !== undefined) (v as Record<string, unknown>)[k] = input[k];
   if (input.regionCode !== undefined) {
     v.regionCode = input.regionCode;
@@ -183,13 +209,19 @@ function householdValues(deps: Deps, input: HouseholdUpdate) {
   if (input.phone !== undefined) {
     const phone = input.phone ? normalizeDigits(input.phone) : null;
     if (phone && !/^\+?\d{7,15}$/.test(phone))
-      throw fieldError('phone', 'phone.format', { zh: '联系电话格式不正确', en: 'The phone number is not valid.' });
+      throw fieldError('phone', 'phone.format', {
+        zh: '联系电话格式不正确',
+        en: 'The phone number is not valid.',
+      });
     v.phoneCipher = phone ? deps.pii.encrypt(phone) : null;
   }
   if (input.bankAccount !== undefined) {
     const acct = input.bankAccount ? normalizeDigits(input.bankAccount).replace(/-/g, '') : null;
     if (acct && !/^\d{8,30}$/.test(acct))
-      throw fieldError('bankAccount', 'bank.format', { zh: '银行账号应为 8–30 位数字', en: 'A bank account has 8–30 digits.' });
+      throw fieldError('bankAccount', 'bank.format', {
+        zh: '银行账号应为 8–30 位数字',
+        en: 'A bank account has 8–30 digits.',
+      });
     v.bankAccountCipher = acct ? deps.pii.encrypt(acct) : null;
   }
   return v;
@@ -210,11 +242,19 @@ export async function createHousehold(deps: Deps, actor: Actor, input: Household
   if (!canWriteRegistry(actor, input.regionCode)) throw new AppError('forbidden');
   checkOneHead(input.members);
   const asOf = today(deps);
-  const prepared = prepareAll(input.members.map((m, i) => ({ input: m, path: `members.${i}` })), asOf);
+  const prepared = prepareAll(
+    input.members.map((m, i) => ({ input: m, path: `members.${i}` })),
+    asOf,
+  );
   const id = await deps.db.transaction(async (tx) => {
     await checkVillage(tx, input.regionCode);
     await checkUnit(tx, input.assistUnitId);
-    await checkDuplicates(deps, tx, actor, prepared.map((p, i) => ({ hash: deps.pii.hash(p.idNormalized), path: `members.${i}` })));
+    await checkDuplicates(
+      deps,
+      tx,
+      actor,
+      prepared.map((p, i) => ({ hash: deps.pii.hash(p.idNormalized), path: `members.${i}` })),
+    );
     const head = input.members.find((m) => m.relation === 'head')!;
     const monitored = !!input.monitoringType;
     const [created] = await tx
@@ -233,11 +273,16 @@ export async function createHousehold(deps: Deps, actor: Actor, input: Household
       })
       .returning();
     const h = created!;
-    await tx.insert(householdMembers).values(
-      input.members.map((m, i) => memberValues(deps, m, prepared[i]!, h.id, h.countyCode, i)),
-    );
+    await tx
+      .insert(householdMembers)
+      .values(input.members.map((m, i) => memberValues(deps, m, prepared[i]!, h.id, h.countyCode, i)));
     await refreshHousehold(tx, h.id, deps.now());
-    await audit(tx, actor, { action: 'household.create', entity: 'household', entityId: h.id, after: { ...auditHousehold(h), members: input.members.length } });
+    await audit(tx, actor, {
+      action: 'household.create',
+      entity: 'household',
+      entityId: h.id,
+      after: { ...auditHousehold(h), members: input.members.length },
+    });
     await recordEvent(tx, actor, h, deps.now(), 'household.create', {
       zh: `登记家庭，${input.members.length} 名成员`,
       en: `Household registered with ${input.members.length} member(s)`,
@@ -287,7 +332,13 @@ export async function updateHousehold(deps: Deps, actor: Actor, id: number, inpu
       .where(eq(households.id, id))
       .returning();
     await refreshHousehold(tx, id, deps.now());
-    await audit(tx, actor, { action: 'household.update', entity: 'household', entityId: id, before: auditHousehold(before), after: auditHousehold(after!) });
+    await audit(tx, actor, {
+      action: 'household.update',
+      entity: 'household',
+      entityId: id,
+      before: auditHousehold(before),
+      after: auditHousehold(after!),
+    });
     await recordEvent(tx, actor, after!, deps.now(), 'household.update', {
       zh: `修改家庭信息：${Object.keys(input).join('、')}`,
       en: `Household updated: ${Object.keys(input).join(', ')}`,
@@ -304,12 +355,26 @@ export async function addMember(deps: Deps, actor: Actor, id: number, input: Mem
     const h = await loadWritableHousehold(tx, actor, id);
     const members = await findMembers(tx, id, true);
     if (input.relation === 'head' && members.some((m) => m.relation === 'head'))
-      throw fieldError('member.relation', 'household.one_head', { zh: '该户已有户主', en: 'The household already has a head' });
+      throw fieldError('member.relation', 'household.one_head', {
+        zh: '该户已有户主',
+        en: 'The household already has a head',
+      });
     await checkDuplicates(deps, tx, actor, [{ hash: deps.pii.hash(p!.idNormalized), path: 'member' }]);
-    const [m] = await tx.insert(householdMembers).values(memberValues(deps, input, p!, id, h.countyCode, members.length)).returning();
+    const [m] = await tx
+      .insert(householdMembers)
+      .values(memberValues(deps, input, p!, id, h.countyCode, members.length))
+      .returning();
     await refreshHousehold(tx, id, deps.now());
-    await audit(tx, actor, { action: 'household.member_add', entity: 'household_member', entityId: m!.id, after: auditMember(m!) });
-    await recordEvent(tx, actor, h, deps.now(), 'member.add', { zh: `新增成员 ${input.name}`, en: 'Member added' });
+    await audit(tx, actor, {
+      action: 'household.member_add',
+      entity: 'household_member',
+      entityId: m!.id,
+      after: auditMember(m!),
+    });
+    await recordEvent(tx, actor, h, deps.now(), 'member.add', {
+      zh: `新增成员 ${input.name}`,
+      en: 'Member added',
+    });
   });
   return getHousehold(deps, actor, id);
 }
@@ -323,22 +388,73 @@ async function loadMember(tx: DbOrTx, householdId: number, memberId: number) {
   return m;
 }
 
-export async function updateMember(deps: Deps, actor: Actor, id: number, memberId: number, input: MemberUpdate) {
+export async function updateMember(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  memberId: number,
+  input: MemberUpdate,
+) {
   await deps.db.transaction(async (tx) => {
     await lockHousehold(tx, id);
     const h = await loadWritableHousehold(tx, actor, id);
     const before = await loadMember(tx, id, memberId);
     const values: Partial<typeof householdMembers.$inferInsert> = {};
-    const copy = ['name', 'relation', 'ethnicity', 'education', 'schooling', 'outOfSchoolForHealth', 'health', 'labour', 'workStatus', 'workMonths', 'workPlace', 'medicalInsurance', 'criticalIllnessInsurance', 'pensionInsurance', 'familyDoctor', 'specialHardship', 'deepGroupsManual'] as const;
+    const copy = [
+      'name',
+      'relation',
+      'ethnicity',
+      'education',
+      'schooling',
+      'outOfSchoolForHealth',
+      'health',
+      'labour',
+      'workStatus',
+      'workMonths',
+      'workPlace',
+      'medicalInsurance',
+      'criticalIllnessInsurance',
+      'pensionInsurance',
+      'familyDoctor',
+      'specialHardship',
+      'deepGroupsManual',
+    ] as const;
     for (const k of copy) if (input[k] !== undefined) (values as Record<string, unknown>)[k] = input[k];
-    if (input.hasLegalSupporterAbleToSupport !== undefined) values.hasLegalSupporter = input.hasLegalSupporterAbleToSupport;
-    if (input.idNumber !== undefined || input.disabilityCertificate !== undefined || input.phone !== undefined || input.sex !== undefined || input.birthDate !== undefined) {
+    if (input.hasLegalSupporterAbleToSupport !== undefined)
+      values.hasLegalSupporter = input.hasLegalSupporterAbleToSupport;
+    if (
+      input.idNumber !== undefined ||
+      input.disabilityCertificate !== undefined ||
+      input.phone !== undefined ||
+      input.sex !== undefined ||
+      input.birthDate !== undefined
+    ) {
       const idNumber = input.idNumber ?? deps.pii.decrypt(before.idCipher);
       const [p] = prepareAll(
-        [{ input: { idNumber, sex: input.sex, birthDate: input.birthDate, disabilityCertificate: input.disabilityCertificate === undefined && before.disabilityCertCipher ? deps.pii.decrypt(before.disabilityCertCipher) : input.disabilityCertificate, phone: input.phone === undefined && before.phoneCipher ? deps.pii.decrypt(before.phoneCipher) : input.phone }, path: 'member' }],
+        [
+          {
+            input: {
+              idNumber,
+              sex: input.sex,
+              birthDate: input.birthDate,
+              disabilityCertificate:
+                input.disabilityCertificate === undefined && before.disabilityCertCipher
+                  ? deps.pii.decrypt(before.disabilityCertCipher)
+                  : input.disabilityCertificate,
+              phone:
+                input.phone === undefined && before.phoneCipher
+                  ? deps.pii.decrypt(before.phoneCipher)
+                  : input.phone,
+            },
+            path: 'member',
+          },
+        ],
         today(deps),
       );
-      if (before.active) await checkDuplicates(deps, tx, actor, [{ hash: deps.pii.hash(p!.idNormalized), path: 'member', memberId }]);
+      if (before.active)
+        await checkDuplicates(deps, tx, actor, [
+          { hash: deps.pii.hash(p!.idNormalized), path: 'member', memberId },
+        ]);
       Object.assign(values, {
         idCipher: deps.pii.encrypt(p!.idNormalized),
         idHash: deps.pii.hash(p!.idNormalized),
@@ -354,12 +470,29 @@ export async function updateMember(deps: Deps, actor: Actor, id: number, memberI
     if (input.relation === 'head' && before.relation !== 'head') {
       const others = await findMembers(tx, id, true);
       if (others.some((m) => m.relation === 'head' && m.id !== memberId))
-        throw fieldError('relation', 'household.one_head', { zh: '该户已有户主', en: 'The household already has a head' });
+        throw fieldError('relation', 'household.one_head', {
+          zh: '该户已有户主',
+          en: 'The household already has a head',
+        });
     }
-    const [after] = await tx.update(householdMembers).set({ ...values, updatedAt: deps.now() }).where(eq(householdMembers.id, memberId)).returning();
-    if (after!.relation === 'head') await tx.update(households).set({ headName: after!.name, updatedAt: deps.now() }).where(eq(households.id, id));
+    const [after] = await tx
+      .update(householdMembers)
+      .set({ ...values, updatedAt: deps.now() })
+      .where(eq(householdMembers.id, memberId))
+      .returning();
+    if (after!.relation === 'head')
+      await tx
+        .update(households)
+        .set({ headName: after!.name, updatedAt: deps.now() })
+        .where(eq(households.id, id));
     await refreshHousehold(tx, id, deps.now());
-    await audit(tx, actor, { action: 'household.member_update', entity: 'household_member', entityId: memberId, before: auditMember(before), after: auditMember(after!) });
+    await audit(tx, actor, {
+      action: 'household.member_update',
+      entity: 'household_member',
+      entityId: memberId,
+      before: auditMember(before),
+      after: auditMember(after!),
+    });
     await recordEvent(tx, actor, h, deps.now(), 'member.update', {
       zh: `修改成员 ${after!.name}：${Object.keys(input).join('、')}`,
       en: `Member updated: ${Object.keys(input).join(', ')}`,
@@ -374,25 +507,55 @@ export async function memberLeaves(deps: Deps, actor: Actor, id: number, memberI
     await lockHousehold(tx, id);
     const h = await loadWritableHousehold(tx, actor, id);
     const before = await loadMember(tx, id, memberId);
-    if (!before.active) throw new AppError('conflict', { zh: '该成员已不在户', en: 'The member has already left' });
+    if (!before.active)
+      throw new AppError('conflict', { zh: '该成员已不在户', en: 'The member has already left' });
     if (before.relation === 'head')
-      throw new AppError('conflict', { zh: '户主不能直接移出，请先变更户主', en: 'Change the head before the head leaves' });
-    const [after] = await tx.update(householdMembers).set({ active: false, leftReason: reason, updatedAt: deps.now() }).where(eq(householdMembers.id, memberId)).returning();
+      throw new AppError('conflict', {
+        zh: '户主不能直接移出，请先变更户主',
+        en: 'Change the head before the head leaves',
+      });
+    const [after] = await tx
+      .update(householdMembers)
+      .set({ active: false, leftReason: reason, updatedAt: deps.now() })
+      .where(eq(householdMembers.id, memberId))
+      .returning();
     await refreshHousehold(tx, id, deps.now());
-    await audit(tx, actor, { action: 'household.member_leave', entity: 'household_member', entityId: memberId, before: auditMember(before), after: auditMember(after!) });
-    await recordEvent(tx, actor, h, deps.now(), 'member.leave', { zh: `成员 ${before.name} 移出：${reason}`, en: 'Member left the household' });
+    await audit(tx, actor, {
+      action: 'household.member_leave',
+      entity: 'household_member',
+      entityId: memberId,
+      before: auditMember(before),
+      after: auditMember(after!),
+    });
+    await recordEvent(tx, actor, h, deps.now(), 'member.leave', {
+      zh: `成员 ${before.name} 移出：${reason}`,
+      en: 'Member left the household',
+    });
   });
   return getHousehold(deps, actor, id);
 }
 
 /** Shows one member's full ID number or phone to a role allowed to see it, and logs the view. */
-export async function revealMemberPii(deps: Deps, actor: Actor, id: number, memberId: number, field: 'idNumber' | 'phone', purpose: string) {
+export async function revealMemberPii(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  memberId: number,
+  field: 'idNumber' | 'phone',
+  purpose: string,
+) {
   const h = await loadVisibleHousehold(deps.db, actor, id);
   if (!canRevealPii(actor) || !canWriteRegistry(actor, h.regionCode)) throw new AppError('forbidden');
   return deps.db.transaction(async (tx) => {
     const m = await loadMember(tx, id, memberId);
     const cipher = field === 'idNumber' ? m.idCipher : m.phoneCipher;
-    await logPiiAccess(tx, actor, { kind: 'view', entity: 'household_member', entityId: memberId, field, purpose });
+    await logPiiAccess(tx, actor, {
+      kind: 'view',
+      entity: 'household_member',
+      entityId: memberId,
+      field,
+      purpose,
+    });
     return { value: cipher ? deps.pii.decrypt(cipher) : null };
   });
 }

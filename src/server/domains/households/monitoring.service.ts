@@ -29,14 +29,24 @@ import { loadVisibleHousehold, loadWritableHousehold } from './households.servic
 /** The office sets a year's thresholds (R10: years are data); every household-year of it is re-evaluated. */
 export async function putYearConfig(deps: Deps, actor: Actor, year: number, config: YearConfig) {
   if (!canAdministerMonitoring(actor)) throw new AppError('forbidden');
-  if (config.year !== year) throw fieldError('year', 'year.mismatch', { zh: '年度与路径不一致', en: 'The year does not match the path' });
+  if (config.year !== year)
+    throw fieldError('year', 'year.mismatch', {
+      zh: '年度与路径不一致',
+      en: 'The year does not match the path',
+    });
   await deps.db.transaction(async (tx) => {
     const before = await loadYearConfig(tx, year);
     await tx
       .insert(monitoringYearConfigs)
       .values({ year, config, updatedAt: deps.now() })
       .onConflictDoUpdate({ target: monitoringYearConfigs.year, set: { config, updatedAt: deps.now() } });
-    await audit(tx, actor, { action: 'monitoring.year_config', entity: 'monitoring_year_config', entityId: year, before, after: config });
+    await audit(tx, actor, {
+      action: 'monitoring.year_config',
+      entity: 'monitoring_year_config',
+      entityId: year,
+      before,
+      after: config,
+    });
   });
   const result = await reevaluateYearInBulk(deps.db, year, deps.now());
   return { config, reevaluated: result.evaluated, flagged: result.flagged };
@@ -44,7 +54,11 @@ export async function putYearConfig(deps: Deps, actor: Actor, year: number, conf
 
 export async function getYearConfig(deps: Deps, year: number) {
   const config = await loadYearConfig(deps.db, year);
-  if (!config) throw new AppError('not_found', { zh: `${year} 年度监测参数尚未设置`, en: `No monitoring thresholds for ${year}` });
+  if (!config)
+    throw new AppError('not_found', {
+      zh: `${year} 年度监测参数尚未设置`,
+      en: `No monitoring thresholds for ${year}`,
+    });
   return config;
 }
 
@@ -54,13 +68,27 @@ export async function reevaluate(deps: Deps, actor: Actor, year: number) {
   const started = Date.now();
   const result = await reevaluateYearInBulk(deps.db, year, deps.now());
   if (result.noConfig)
-    throw new AppError('conflict', { zh: `${year} 年度监测参数尚未设置，无法评估`, en: `Set the ${year} thresholds first` });
-  await audit(deps.db, actor, { action: 'household.reevaluate', entity: 'household_year', entityId: year, after: { evaluated: result.evaluated, flagged: result.flagged } });
+    throw new AppError('conflict', {
+      zh: `${year} 年度监测参数尚未设置，无法评估`,
+      en: `Set the ${year} thresholds first`,
+    });
+  await audit(deps.db, actor, {
+    action: 'household.reevaluate',
+    entity: 'household_year',
+    entityId: year,
+    after: { evaluated: result.evaluated, flagged: result.flagged },
+  });
   return { year, evaluated: result.evaluated, flagged: result.flagged, ms: Date.now() - started };
 }
 
 /** Records a household-year's economics and facts; assessment and flags are derived at once. */
-export async function putHouseholdYear(deps: Deps, actor: Actor, id: number, year: number, input: HouseholdYearInput) {
+export async function putHouseholdYear(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  year: number,
+  input: HouseholdYearInput,
+) {
   await deps.db.transaction(async (tx) => {
     await lockHousehold(tx, id);
     const h = await loadWritableHousehold(tx, actor, id);
@@ -99,7 +127,9 @@ export async function putHouseholdYear(deps: Deps, actor: Actor, id: number, yea
       before: before ? { econ: presentYear(before).econ, flagRules: before.flagRules } : null,
       after: { econ: presentYear(after!).econ, flagRules: after!.flagRules },
     });
-    const flags = after!.flagged ? `，触发 ${(after!.flags as { labelZh: string }[]).map((f) => f.labelZh).join('、')}` : '，未触发监测规则';
+    const flags = after!.flagged
+      ? `，触发 ${(after!.flags as { labelZh: string }[]).map((f) => f.labelZh).join('、')}`
+      : '，未触发监测规则';
     await recordEvent(tx, actor, h, deps.now(), 'household.year', {
       zh: `录入 ${year} 年收支，人均纯收入 ${after!.perCapitaNetIncome ?? '—'} 元${after!.evaluation === 'evaluated' ? flags : '（年度参数未设置，未评估）'}`,
       en: `${year} economics recorded`,
@@ -111,7 +141,11 @@ export async function putHouseholdYear(deps: Deps, actor: Actor, id: number, yea
 export async function getHouseholdYear(deps: Deps, actor: Actor, id: number, year: number) {
   await loadVisibleHousehold(deps.db, actor, id);
   const row = await findYear(deps.db, id, year);
-  if (!row) throw new AppError('not_found', { zh: `该户没有 ${year} 年的收支记录`, en: `No ${year} record for this household` });
+  if (!row)
+    throw new AppError('not_found', {
+      zh: `该户没有 ${year} 年的收支记录`,
+      en: `No ${year} record for this household`,
+    });
   return presentYear(row);
 }
 
@@ -129,18 +163,26 @@ export async function watchList(deps: Deps, actor: Actor, year: number) {
       flaggedNotMonitored: sql<number>`count(*) filter (where ${householdYears.flagged} and ${households.monitoringStatus} <> 'monitored')::int`,
     })
     .from(households)
-    .leftJoin(householdYears, and(eq(householdYears.householdId, households.id), eq(householdYears.year, year)))
+    .leftJoin(
+      householdYears,
+      and(eq(householdYears.householdId, households.id), eq(householdYears.year, year)),
+    )
     .where(and(eq(households.active, true), scope))
     .groupBy(town)
     .orderBy(town);
   const byRule = await deps.db.execute<{ town_code: string; rule: string; n: number }>(sql`
-    select substr(h.region_code, 1, 9) || '000' as town_code, r.rule, count(*)::int as n
-    from ${householdYears} y join ${households} h on h.id = y.household_id
+    select substr(households.region_code, 1, 9) || '000' as town_code, r.rule, count(*)::int as n
+    from ${householdYears} y join ${households} on households.id = y.household_id
     cross join lateral jsonb_array_elements_text(y.flag_rules) as r(rule)
-    where y.year = ${year} and h.active and y.flagged ${scope ? sql`and ${scope}` : sql``}
+    where y.year = ${year} and households.active and y.flagged ${scope ? sql`and ${scope}` : sql``}
     group by 1, 2`);
   const names = new Map(
-    (await deps.db.select({ code: regions.code, name: regions.name }).from(regions).where(eq(regions.level, 'town'))).map((r) => [r.code, r.name]),
+    (
+      await deps.db
+        .select({ code: regions.code, name: regions.name })
+        .from(regions)
+        .where(eq(regions.level, 'town'))
+    ).map((r) => [r.code, r.name]),
   );
   const ruleRows = (byRule as unknown as { rows: { town_code: string; rule: string; n: number }[] }).rows;
   return {
@@ -153,29 +195,45 @@ export async function watchList(deps: Deps, actor: Actor, year: number) {
       flagged: r.flagged,
       monitored: r.monitored,
       flaggedNotMonitored: r.flaggedNotMonitored,
-      byRule: Object.fromEntries(ruleRows.filter((x) => x.town_code === r.townCode).map((x) => [x.rule, Number(x.n)])),
+      byRule: Object.fromEntries(
+        ruleRows.filter((x) => x.town_code === r.townCode).map((x) => [x.rule, Number(x.n)]),
+      ),
     })),
   };
 }
 
 /** R12: members per deep-difficulty group, and how many households of each group still lack a targeted measure. */
 export async function deepDifficultySummary(deps: Deps, actor: Actor, regionCode?: string) {
-  const conds = [eq(households.active, true), scopeCondition(householdScope(actor))];
+  const conds = [sql`households.active`];
+  const scope = scopeCondition(householdScope(actor));
+  if (scope) conds.push(scope);
   if (regionCode) conds.push(like(households.regionCode, `${regionPrefix(regionCode)}%`));
-  const out = [];
-  for (const group of Object.keys(DEEP_DIFFICULTY_LABELS) as DeepDifficultyGroup[]) {
-    const g = JSON.stringify([group]);
-    const [row] = await deps.db
-      .select({
-        households: sql<number>`count(*)::int`,
-        members: sql<number>`coalesce(sum((select count(*) from ${householdMembers} m where m.household_id = ${households.id} and m.active and m.deep_groups @> ${g}::jsonb)), 0)::int`,
-        withoutMeasure: sql<number>`count(*) filter (where not exists (select 1 from ${householdMeasures} ms where ms.household_id = ${households.id} and ms.deep_group = ${group}))::int`,
-      })
-      .from(households)
-      .where(and(...conds, sql`${households.deepGroups} @> ${g}::jsonb`));
-    out.push({ group, labelZh: DEEP_DIFFICULTY_LABELS[group], ...row! });
-  }
-  return { groups: out };
+  const result = await deps.db.execute(sql`
+    select g.grp as "group", count(distinct households.id)::int as households, count(m.id)::int as members,
+      count(distinct households.id) filter (where not exists (
+        select 1 from ${householdMeasures} ms where ms.household_id = households.id and ms.deep_group = g.grp))::int as "withoutMeasure"
+    from ${households}
+    cross join lateral jsonb_array_elements_text(households.deep_groups) as g(grp)
+    left join ${householdMembers} m on m.household_id = households.id and m.active and m.deep_groups ? g.grp
+    where ${sql.join(conds, sql` and `)}
+    group by g.grp`);
+  const rows = (
+    result as unknown as {
+      rows: { group: string; households: number; members: number; withoutMeasure: number }[];
+    }
+  ).rows;
+  return {
+    groups: (Object.keys(DEEP_DIFFICULTY_LABELS) as DeepDifficultyGroup[]).map((group) => {
+      const r = rows.find((x) => x.group === group);
+      return {
+        group,
+        labelZh: DEEP_DIFFICULTY_LABELS[group],
+        households: Number(r?.households ?? 0),
+        members: Number(r?.members ?? 0),
+        withoutMeasure: Number(r?.withoutMeasure ?? 0),
+      };
+    }),
+  };
 }
 
 const typeOf = (code: string) => ASSISTANCE_MEASURE_TYPES.find((t) => t.code === code);
@@ -204,20 +262,34 @@ async function checkMeasure(tx: DbOrTx, householdId: number, input: Partial<Meas
   if (input.type !== undefined && !typeOf(input.type))
     throw fieldError('type', 'measure.type', { zh: '帮扶措施类型不在代码表中', en: 'Unknown measure type' });
   if (input.memberId) {
-    const [m] = await tx.select({ id: householdMembers.id }).from(householdMembers).where(and(eq(householdMembers.id, input.memberId), eq(householdMembers.householdId, householdId)));
-    if (!m) throw fieldError('memberId', 'member.not_found', { zh: '该成员不属于本户', en: 'Not a member of this household' });
+    const [m] = await tx
+      .select({ id: householdMembers.id })
+      .from(householdMembers)
+      .where(and(eq(householdMembers.id, input.memberId), eq(householdMembers.householdId, householdId)));
+    if (!m)
+      throw fieldError('memberId', 'member.not_found', {
+        zh: '该成员不属于本户',
+        en: 'Not a member of this household',
+      });
   }
   if (input.unitId) {
     const [u] = await tx.select({ id: units.id }).from(units).where(eq(units.id, input.unitId));
     if (!u) throw fieldError('unitId', 'unit.not_found', { zh: '单位不存在', en: 'No such unit' });
   }
   if (input.startDate && input.endDate && input.endDate < input.startDate)
-    throw fieldError('endDate', 'date.order', { zh: '结束日期早于开始日期', en: 'End date before start date' });
+    throw fieldError('endDate', 'date.order', {
+      zh: '结束日期早于开始日期',
+      en: 'End date before start date',
+    });
 }
 
 export async function listMeasures(deps: Deps, actor: Actor, id: number) {
   await loadVisibleHousehold(deps.db, actor, id);
-  const rows = await deps.db.select().from(householdMeasures).where(eq(householdMeasures.householdId, id)).orderBy(asc(householdMeasures.startDate), asc(householdMeasures.id));
+  const rows = await deps.db
+    .select()
+    .from(householdMeasures)
+    .where(eq(householdMeasures.householdId, id))
+    .orderBy(asc(householdMeasures.startDate), asc(householdMeasures.id));
   return { items: rows.map(presentMeasure) };
 }
 
@@ -248,28 +320,68 @@ export async function addMeasure(deps: Deps, actor: Actor, id: number, input: Me
       })
       .returning();
     const out = presentMeasure(m!);
-    await audit(tx, actor, { action: 'household.measure_add', entity: 'household_measure', entityId: m!.id, after: out });
-    await recordEvent(tx, actor, h, deps.now(), 'measure.add', { zh: `落实帮扶措施：${out.typeZh}（${input.description}）`, en: `Measure added: ${input.type}` });
+    await audit(tx, actor, {
+      action: 'household.measure_add',
+      entity: 'household_measure',
+      entityId: m!.id,
+      after: out,
+    });
+    await recordEvent(tx, actor, h, deps.now(), 'measure.add', {
+      zh: `落实帮扶措施：${out.typeZh}（${input.description}）`,
+      en: `Measure added: ${input.type}`,
+    });
     return out;
   });
 }
 
-export async function updateMeasure(deps: Deps, actor: Actor, id: number, measureId: number, input: Partial<MeasureInput>) {
+export async function updateMeasure(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  measureId: number,
+  input: Partial<MeasureInput>,
+) {
   return deps.db.transaction(async (tx) => {
     const h = await loadVisibleHousehold(tx, actor, id);
     if (!canWriteMeasure(actor, h)) throw new AppError('forbidden');
-    const [before] = await tx.select().from(householdMeasures).where(and(eq(householdMeasures.id, measureId), eq(householdMeasures.householdId, id)));
+    const [before] = await tx
+      .select()
+      .from(householdMeasures)
+      .where(and(eq(householdMeasures.id, measureId), eq(householdMeasures.householdId, id)));
     if (!before) throw new AppError('not_found');
-    await checkMeasure(tx, id, { ...input, startDate: input.startDate ?? before.startDate, endDate: input.endDate === undefined ? before.endDate : input.endDate });
+    await checkMeasure(tx, id, {
+      ...input,
+      startDate: input.startDate ?? before.startDate,
+      endDate: input.endDate === undefined ? before.endDate : input.endDate,
+    });
     const set: Partial<typeof householdMeasures.$inferInsert> = { updatedAt: deps.now() };
-    for (const k of ['memberId', 'deepGroup', 'description', 'unitId', 'responsiblePerson', 'startDate', 'endDate', 'outcome'] as const)
+    for (const k of [
+      'memberId',
+      'deepGroup',
+      'description',
+      'unitId',
+      'responsiblePerson',
+      'startDate',
+      'endDate',
+      'outcome',
+    ] as const)
       if (input[k] !== undefined) (set as Record<string, unknown>)[k] = input[k];
     if (input.type !== undefined) {
       set.type = input.type;
       set.groupCode = typeOf(input.type)!.group;
     }
-    const [after] = await tx.update(householdMeasures).set(set).where(eq(householdMeasures.id, measureId)).returning();
-    await audit(tx, actor, { action: 'household.measure_update', entity: 'household_measure', entityId: measureId, before: presentMeasure(before), after: presentMeasure(after!) });
+    const [after] = await tx
+      .update(householdMeasures)
+      .set(set)
+      .where(eq(householdMeasures.id, measureId))
+      .returning();
+    await audit(tx, actor, {
+      action: 'household.measure_update',
+      entity: 'household_measure',
+      entityId: measureId,
+      before: presentMeasure(before),
+      after: presentMeasure(after!),
+    });
     await recordEvent(tx, actor, h, deps.now(), 'measure.update', {
       zh: `更新帮扶措施：${presentMeasure(after!).typeZh}${input.outcome ? `，成效：${input.outcome}` : ''}`,
       en: 'Measure updated',
@@ -281,8 +393,21 @@ export async function updateMeasure(deps: Deps, actor: Actor, id: number, measur
 /** Everything that happened to the household, newest first. */
 export async function timeline(deps: Deps, actor: Actor, id: number) {
   await loadVisibleHousehold(deps.db, actor, id);
-  const rows = await deps.db.select().from(householdEvents).where(eq(householdEvents.householdId, id)).orderBy(desc(householdEvents.at), desc(householdEvents.id)).limit(500);
-  return { items: rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actorUsername: r.actorUsername, kind: r.kind, summary: r.summary })) };
+  const rows = await deps.db
+    .select()
+    .from(householdEvents)
+    .where(eq(householdEvents.householdId, id))
+    .orderBy(desc(householdEvents.at), desc(householdEvents.id))
+    .limit(500);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      actorUsername: r.actorUsername,
+      kind: r.kind,
+      summary: r.summary,
+    })),
+  };
 }
 
 export { YearConfigSchema };

@@ -42,7 +42,11 @@ export function presentPlan({ plan, sections, clauses, indicators }: PlanDetailR
   const byClause = new Map<number, Indicator[]>();
   const other: Indicator[] = [];
   for (const row of indicators) {
-    const presented = presentIndicator(row, plan.year, row.clauseId ? (clauseRef.get(row.clauseId) ?? null) : null);
+    const presented = presentIndicator(
+      row,
+      plan.year,
+      row.clauseId ? (clauseRef.get(row.clauseId) ?? null) : null,
+    );
     if (row.clauseId && clauseRef.has(row.clauseId)) {
       const list = byClause.get(row.clauseId) ?? [];
       list.push(presented);

@@ -1,0 +1,350 @@
+// Issue 3 benchmark: the household ledger import against its two baselines, measured in the same run.
+//   npm run bench -- households-import            10,000 households / ~35,000 members (a few minutes)
+//   npm run bench -- households-import --full     100,000 households / ~350,000 members
+//   npm run bench -- households-import --households 30000
+// Each phase runs in its own process so its peak memory (max RSS) is its own:
+//   (a) parse:  exceljs streaming read of the file, doing nothing with the rows
+//   (b) copy:   raw COPY of the same rows (households + members, as text) into PGlite
+//   import:     the real import (parse, validate, dedup, encrypt, write, audit) into a fresh PGlite,
+//               then list/search latency p50/p95 and the bulk re-evaluation of one year.
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import type { Actor } from '../src/core/accounts/scope';
+import { LEDGER_COLUMNS, LEDGER_SHEET } from '../src/core/households/ledger';
+import { computeCheckChar } from '../src/core/identity/idNumber';
+import { dayNumberToIsoDate, isoDateToDayNumber } from '../src/core/identity/dates';
+import { mulberry32, pick } from '../src/core/identity/random';
+import { syntheticName } from '../src/core/households/fixtures';
+import { DEMO_YEAR_CONFIG_2020 } from '../src/core/monitoring/config';
+import { loadConfig } from '../src/server/config';
+import { migrateDatabase, openDatabase } from '../src/server/db/client';
+import { monitoringYearConfigs, regions } from '../src/server/db/schema';
+import { DEMO_SEED, demoRegions } from '../src/server/demo/demo-data';
+import type { Deps } from '../src/server/deps';
+import { reevaluateYearInBulk } from '../src/server/domains/households/households.evaluation';
+import { listHouseholds } from '../src/server/domains/households/households.service';
+import { importHouseholds } from '../src/server/domains/registry-import/import.service';
+import { readSheetRows } from '../src/server/domains/registry-import/xlsx-reader';
+import { createPii, keyIdOf } from '../src/server/pii/pii';
+
+const args = process.argv.slice(2);
+const arg = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const phase = arg('--phase');
+const HOUSEHOLDS = Number(arg('--households') ?? (args.includes('--full') ? 100_000 : 10_000));
+const villages = demoRegions(DEMO_SEED).filter((r) => r.level === 'village' && r.tree === 'district');
+const SIZES = [1, 2, 3, 3, 4, 4, 4, 5, 5, 4]; // mean 3.5
+const RELATIONS = ['户主', '配偶', '之子', '之女', '之孙子', '之孙女'];
+
+interface Person {
+  household: number;
+  cells: (string | number | null)[];
+}
+
+/** Deterministic ledger rows: unique, valid synthetic ID numbers (fictional address code 349901). */
+function* rows(households: number): Generator<Person> {
+  const rng = mulberry32(42);
+  const base = isoDateToDayNumber('1940-01-01');
+  let k = 0;
+  for (let h = 0; h < households; h++) {
+    const size = pick(rng, SIZES);
+    const village = villages[h % villages.length]!.code;
+    for (let j = 0; j < size; j++) {
+      const birth = dayNumberToIsoDate(base + (k % 25_000));
+      const seq = String(Math.floor(k / 25_000) + 1).padStart(3, '0');
+      const first17 = `349901${birth.replace(/-/g, '')}${seq}`;
+      const id = first17 + computeCheckChar(first17);
+      k += 1;
+      const byKey: Record<string, string | number | null> = {
+        regionCode: village,
+        householdNo: `B${String(h).padStart(9, '0')}`,
+        villageGroup: `${(h % 9) + 1}组`,
+        attribute: j === 0 ? pick(rng, ['一般农户', '脱贫户', '低保户']) : null,
+        householdPhone: j === 0 ? `139${String(h).padStart(8, '0')}` : null,
+        declaredSize: j === 0 ? size : null,
+        name: syntheticName(rng),
+        idNumber: id,
+        relation: RELATIONS[Math.min(j, RELATIONS.length - 1)]!,
+        health: pick(rng, ['健康', '健康', '健康', '长期慢性病', '患有大病']),
+        labour: pick(rng, ['普通劳动力', '普通劳动力', '技能劳动力', '弱劳动力或半劳动力', '丧失劳动力']),
+        schooling: '非在校生',
+        medicalInsurance: '是',
+        criticalIllnessInsurance: '是',
+      };
+      // Household columns repeated on every member row, as national exports do.
+      if (j > 0) byKey.attribute = null;
+      yield { household: h, cells: LEDGER_COLUMNS.map((c) => byKey[c.key] ?? null) };
+    }
+  }
+}
+
+async function generate(file: string): Promise<number> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useStyles: false,
+    useSharedStrings: false,
+  });
+  const ws = wb.addWorksheet(LEDGER_SHEET);
+  ws.addRow(LEDGER_COLUMNS.map((c) => c.header)).commit();
+  let n = 0;
+  for (const r of rows(HOUSEHOLDS)) {
+    ws.addRow(r.cells).commit();
+    n += 1;
+  }
+  ws.commit();
+  await wb.commit();
+  return n;
+}
+
+const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+async function freshDeps(): Promise<{ deps: Deps; dir: string; close: () => Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-bench-'));
+  const database = await openDatabase({ dataDir: dir });
+  await migrateDatabase(database);
+  await database.db
+    .insert(regions)
+    .values(demoRegions(DEMO_SEED).map((r) => ({ ...r, countyCode: r.code.slice(0, 6) })));
+  const key = crypto.randomBytes(32);
+  const deps: Deps = {
+    db: database.db,
+    database,
+    config: { ...loadConfig({}), dataDir: dir },
+    pii: createPii({ current: { id: keyIdOf(key), key }, previous: [] }),
+    now: () => new Date(),
+  };
+  return {
+    deps,
+    dir,
+    close: async () => {
+      await database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** (a) The reader the import uses, doing nothing with the rows. */
+async function phaseParse(file: string) {
+  const t0 = performance.now();
+  let n = 0;
+  for await (const _r of readSheetRows(file, LEDGER_SHEET)) n += 1;
+  return { ms: performance.now() - t0, rows: n - 1 };
+}
+
+/** (a') exceljs's own streaming reader, for comparison; counts the names it garbles ("�"). */
+async function phaseParseExceljs(file: string) {
+  const t0 = performance.now();
+  let n = 0;
+  let garbled = 0;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(fs.createReadStream(file), {
+    sharedStrings: 'cache',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  for await (const ws of reader)
+    for await (const row of ws) {
+      n += 1;
+      if ((row.values as unknown[]).some((v) => typeof v === 'string' && v.includes('\ufffd'))) garbled += 1;
+    }
+  return { ms: performance.now() - t0, rows: n - 1, garbled };
+}
+
+async function phaseCopy() {
+  const { deps, close } = await freshDeps();
+  const pg = deps.database.pglite!;
+  await pg.exec(`create table bench_households (no text, region_code text, village_group text, attribute text, phone text);
+    create table bench_members (no text, name text, id_number text, relation text, health text, labour text, schooling text, medical text, critical text)`);
+  // The CSV is built before the clock starts: the baseline is the database write alone.
+  const hh: string[] = [];
+  const mm: string[] = [];
+  const col = (k: string) => LEDGER_COLUMNS.findIndex((c) => c.key === k);
+  for (const r of rows(HOUSEHOLDS)) {
+    const c = r.cells;
+    if (c[col('relation')] === '户主')
+      hh.push(
+        [
+          c[col('householdNo')],
+          c[col('regionCode')],
+          c[col('villageGroup')],
+          c[col('attribute')],
+          c[col('householdPhone')],
+        ].join(','),
+      );
+    mm.push(
+      [
+        c[col('householdNo')],
+        c[col('name')],
+        c[col('idNumber')],
+        c[col('relation')],
+        c[col('health')],
+        c[col('labour')],
+        c[col('schooling')],
+        '是',
+        '是',
+      ].join(','),
+    );
+  }
+  const t0 = performance.now();
+  await pg.query(`copy bench_households from '/dev/blob' with (format csv)`, [], {
+    blob: new Blob([hh.join('\n')]),
+  });
+  await pg.query(`copy bench_members from '/dev/blob' with (format csv)`, [], {
+    blob: new Blob([mm.join('\n')]),
+  });
+  const ms = performance.now() - t0;
+  await close();
+  return { ms, rows: mm.length };
+}
+
+async function phaseImport(file: string) {
+  const { deps, close } = await freshDeps();
+  const admin: Actor = { id: 0, username: 'bench', role: 'admin', regionCode: null, unitId: null };
+  const t0 = performance.now();
+  const report = await importHouseholds(deps, admin, file);
+  const importMs = performance.now() - t0;
+  if (!report.ok) throw new Error(`import failed: ${JSON.stringify(report.errors.slice(0, 3))}`);
+
+  // List / search latency at this size.
+  const town: Actor = { ...admin, role: 'town', regionCode: villages[0]!.parentCode };
+  const rng = mulberry32(7);
+  const lat: Record<string, number[]> = {
+    'list page (admin, keyset)': [],
+    'list page (town scope)': [],
+    'search by name': [],
+    'search by ID number': [],
+    'filter deep group': [],
+  };
+  const maxId = report.households;
+  const time = async (label: string, fn: () => Promise<unknown>) => {
+    const s = performance.now();
+    await fn();
+    lat[label]!.push(performance.now() - s);
+  };
+  for (let i = 0; i < 100; i++) {
+    const after = Math.floor(rng() * maxId);
+    await time('list page (admin, keyset)', () => listHouseholds(deps, admin, { limit: 50, after }));
+    await time('list page (town scope)', () =>
+      listHouseholds(deps, town, { limit: 50, after: Math.floor(after / 8) }),
+    );
+    await time('search by name', () =>
+      listHouseholds(deps, admin, { limit: 50, q: syntheticName(rng).slice(0, 2) }),
+    );
+    const birth = dayNumberToIsoDate(isoDateToDayNumber('1940-01-01') + Math.floor(rng() * 25_000)).replace(
+      /-/g,
+      '',
+    );
+    const first17 = `349901${birth}001`;
+    await time('search by ID number', () =>
+      listHouseholds(deps, admin, { limit: 50, q: first17 + computeCheckChar(first17) }),
+    );
+    await time('filter deep group', () =>
+      listHouseholds(deps, admin, { limit: 50, deepGroup: 'seriouslyIll', after }),
+    );
+  }
+
+  // Bulk re-evaluation of one year for every household.
+  await deps.db.insert(monitoringYearConfigs).values({ year: 2020, config: DEMO_YEAR_CONFIG_2020 });
+  await deps.db.execute(sql`
+    insert into household_years (household_id, year, county_code, region_code, as_of, wages, net_business_income, property_income,
+      transfer_income, business_costs, rigid_medical, rigid_education, rigid_disaster, rigid_other, housing_grade, water, food_clothing)
+    select id, 2020, county_code, region_code, '2020-11-30', (id % 97) * 700, 3000, 0, 2000, 500, case when id % 37 = 0 then 30000 else 0 end, 0, 0, 0,
+      case when id % 41 = 0 then 'C' else 'A' end,
+      '{"litresPerPersonDay":60,"waterShortArea":false,"qualityOk":true,"fetchMinutes":0,"supplyCutDaysPerYear":0}'::jsonb,
+      '{"enoughStapleFood":true,"meatAtLeastMonthly":true,"seasonalClothing":true}'::jsonb
+    from households`);
+  const r0 = performance.now();
+  const re = await reevaluateYearInBulk(deps.db, 2020, new Date());
+  const reMs = performance.now() - r0;
+  await close();
+  return {
+    importMs,
+    households: report.households,
+    members: report.members,
+    latency: Object.fromEntries(
+      Object.entries(lat).map(([k, v]) => [k, { p50: pct(v, 50), p95: pct(v, 95) }]),
+    ),
+    reevaluate: { ms: reMs, evaluated: re.evaluated, flagged: re.flagged },
+  };
+}
+
+if (phase) {
+  const file = arg('--file')!;
+  const result =
+    phase === 'parse'
+      ? await phaseParse(file)
+      : phase === 'exceljs'
+        ? await phaseParseExceljs(file)
+        : phase === 'copy'
+          ? await phaseCopy()
+          : await phaseImport(file);
+  console.log(JSON.stringify({ ...result, maxRssKb: process.resourceUsage().maxRSS }));
+  process.exit(0);
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-bench-xlsx-'));
+const file = path.join(dir, 'households.xlsx');
+console.log(`Generating ${HOUSEHOLDS.toLocaleString()} households …`);
+const g0 = performance.now();
+const members = await generate(file);
+console.log(
+  `  ${members.toLocaleString()} member rows, ${(fs.statSync(file).size / 1e6).toFixed(1)} MB, ${((performance.now() - g0) / 1000).toFixed(1)} s`,
+);
+
+const run = (p: string) => {
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      import.meta.filename,
+      '--phase',
+      p,
+      '--file',
+      file,
+      '--households',
+      String(HOUSEHOLDS),
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  if (r.status !== 0) throw new Error(`${p} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
+};
+const parse = run('parse');
+console.log(
+  `(a) bare streaming parse: ${(parse.ms / 1000).toFixed(1)} s, peak ${mb(parse.maxRssKb)}  (Bangfu's reader, used by the import)`,
+);
+const ej = run('exceljs');
+console.log(
+  `    exceljs WorkbookReader: ${(ej.ms / 1000).toFixed(1)} s, peak ${mb(ej.maxRssKb)}, rows with garbled Chinese: ${ej.garbled}`,
+);
+const copy = run('copy');
+console.log(`(b) raw COPY (PGlite):    ${(copy.ms / 1000).toFixed(1)} s, peak ${mb(copy.maxRssKb)}`);
+const imp = run('import');
+const budget = 1.5 * (parse.ms + copy.ms);
+console.log(
+  `import (validate+write):   ${(imp.importMs / 1000).toFixed(1)} s, peak ${mb(imp.maxRssKb)}  →  ${(imp.importMs / (parse.ms + copy.ms)).toFixed(2)} × (a + b); target ≤ 1.5 × = ${(budget / 1000).toFixed(1)} s, ≤ 400 MB`,
+);
+console.log(`  ${imp.households.toLocaleString()} households, ${imp.members.toLocaleString()} members`);
+console.log(`list/search latency at ${imp.households.toLocaleString()} households (PGlite, 100 runs each):`);
+for (const [k, v] of Object.entries(imp.latency as Record<string, { p50: number; p95: number }>))
+  console.log(`  ${k.padEnd(28)} p50 ${v.p50.toFixed(1)} ms   p95 ${v.p95.toFixed(1)} ms`);
+console.log(
+  `bulk re-evaluation of 2020: ${imp.reevaluate.evaluated.toLocaleString()} households in ${(imp.reevaluate.ms / 1000).toFixed(1)} s (${imp.reevaluate.flagged.toLocaleString()} flagged)`,
+);
+fs.rmSync(dir, { recursive: true, force: true });

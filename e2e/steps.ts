@@ -1,0 +1,86 @@
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/**
+ * The login button. Matched by the end of its name: while antd's loading icon plays its leave
+ * animation the accessible name is "loading 登录".
+ */
+export function loginButton(page: Page): Locator {
+  return page.getByRole('button', { name: /(^|\s)登录$/ });
+}
+
+/** Fills the login form and submits it; resolves with the login answer's HTTP status. */
+export async function submitLogin(page: Page, username: string, password: string): Promise<number> {
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/auth/login') && r.request().method() === 'POST'),
+    loginButton(page).click(),
+  ]);
+  // Let the page show the refusal (and the button leave its loading state) before the next click.
+  if (response.status() !== 200) {
+    await page.getByRole('alert').waitFor();
+    await page.locator('.ant-btn-loading').waitFor({ state: 'detached' });
+  }
+  return response.status();
+}
+
+/** Logs in through the login page and waits for the signed-in home page. */
+export async function loginThroughForm(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  const status = await submitLogin(page, username, password);
+  expect(status, `login of ${username}`).toBe(200);
+  await page.getByRole('heading', { name: /^您好/ }).waitFor();
+}
+
+/** Opens a page from the navigation (the side menu, or the drawer menu on a phone). */
+export async function openFromMenu(page: Page, label: string): Promise<void> {
+  const menuButton = page.getByRole('button', { name: /^(菜单|Menu)$/ });
+  if (await menuButton.isVisible()) await menuButton.click();
+  await menuItem(page, label).click();
+}
+
+/** A navigation entry by its text (its accessible name also carries the icon's label, e.g. "team 用户管理"). */
+export function menuItem(page: Page, label: string): Locator {
+  return page.getByRole('menuitem', { name: new RegExp(`(^|\\s)${label}$`) });
+}
+
+export async function logout(page: Page, displayName: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^${displayName}`) }).click();
+  await menuItem(page, '退出登录').click();
+  await page.waitForURL(/\/login/);
+  await page.getByText('您已退出登录').waitFor();
+}
+
+/** Picks an option of an antd Select (its popup lives outside the form, at the end of the page). */
+export async function pickOption(
+  page: Page,
+  select: Locator,
+  optionTitle: string,
+  search?: string,
+): Promise<void> {
+  await select.click();
+  if (search) await select.fill(search);
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .getByTitle(optionTitle, { exact: true })
+    .click();
+}
+
+export interface RegionRow {
+  code: string;
+  name: string;
+  level: 'county' | 'town' | 'village';
+  kindLabel: string;
+  parentCode: string | null;
+  sort: number;
+}
+
+/** Reads a region tree through the API with the page's session (what the signed-in user may see). */
+export async function fetchRegions(page: Page, tree: 'district' | 'paired'): Promise<RegionRow[]> {
+  const body = await page.evaluate(async (t) => {
+    const res = await fetch(`/api/regions?tree=${t}`, { credentials: 'same-origin' });
+    return (await res.json()) as { items: RegionRow[] };
+  }, tree);
+  return body.items;
+}

@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+// End-to-end journeys: builds the web app if needed, starts `bangfu serve` on a throwaway data folder
+// with the demo district, runs the Playwright journeys (vitest.e2e.config.ts) against it, stops it.
+//
+// Env: BANGFU_E2E_REQUIRED=1 fails (instead of skipping) when Chromium is missing;
+//      BANGFU_E2E_URL=http://… runs against a server that is already up (nothing is started);
+//      BANGFU_E2E_KEEP=1 keeps the temporary data folder and server log.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const CHROMIUM = '/usr/bin/chromium';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+
+if (!fs.existsSync(CHROMIUM)) {
+  console.log('Chromium not installed: skipping e2e (apt-get install chromium fonts-noto-cjk)');
+  process.exit(process.env.BANGFU_E2E_REQUIRED === '1' ? 1 : 0);
+}
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const vitestArgs = ['vitest', 'run', '-c', 'vitest.e2e.config.ts', ...process.argv.slice(2)];
+
+function runVitest(url) {
+  const result = spawnSync(npx, vitestArgs, {
+    stdio: 'inherit',
+    env: { ...process.env, BANGFU_E2E_URL: url },
+  });
+  return result.status ?? 1;
+}
+
+if (process.env.BANGFU_E2E_URL) {
+  process.exit(runVitest(process.env.BANGFU_E2E_URL));
+}
+
+if (!fs.existsSync(path.join(root, 'dist/web/index.html'))) {
+  console.log('dist/web is not built: running vite build');
+  const build = spawnSync(npx, ['vite', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.error('vite build failed');
+    process.exit(build.status ?? 1);
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {net.AddressInfo} */ (srv.address());
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-e2e-'));
+const logPath = path.join(dataDir, 'server.log');
+const log = fs.openSync(logPath, 'a');
+const port = await freePort();
+const url = `http://127.0.0.1:${port}`;
+
+const env = {
+  ...process.env,
+  BANGFU_DATA_DIR: dataDir,
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  BANGFU_DEMO: '1',
+};
+// Never let the journeys write into a real PostgreSQL configured for other tests.
+delete env.DATABASE_URL;
+delete env.BANGFU_WEB_DIR;
+
+console.log(`starting bangfu serve on ${url} (data ${dataDir})`);
+const server = spawn(process.execPath, ['bin/bangfu.mjs', 'serve'], { env, stdio: ['ignore', log, log] });
+let serverExited = false;
+server.on('exit', () => {
+  serverExited = true;
+});
+
+function printServerLog() {
+  try {
+    console.error(`--- server log (${logPath}) ---\n${fs.readFileSync(logPath, 'utf8').slice(-6000)}`);
+  } catch {
+    // no log
+  }
+}
+
+async function waitForHealth(timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (serverExited) return false;
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
+async function stopServer() {
+  if (serverExited) return;
+  server.kill('SIGTERM');
+  const deadline = Date.now() + 10_000;
+  while (!serverExited && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (!serverExited) server.kill('SIGKILL');
+}
+
+function cleanUp() {
+  fs.closeSync(log);
+  if (process.env.BANGFU_E2E_KEEP === '1') console.log(`kept ${dataDir}`);
+  else fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    void stopServer().then(() => {
+      cleanUp();
+      process.exit(130);
+    });
+  });
+}
+
+let code = 1;
+if (await waitForHealth(180_000)) {
+  const home = await fetch(url)
+    .then((r) => r.text())
+    .catch(() => '');
+  if (!home.includes('<div id="root">')) {
+    console.error(`the server at ${url} does not serve the web app (dist/web)`);
+    printServerLog();
+  } else {
+    code = runVitest(url);
+    if (code !== 0) printServerLog();
+  }
+} else {
+  console.error('the server did not become healthy');
+  printServerLog();
+}
+await stopServer();
+cleanUp();
+process.exit(code);

@@ -1,0 +1,83 @@
+import { assessHousehold } from '../monitoring/assessment';
+import type { Criterion } from '../monitoring/criteria';
+import type { YearConfig } from '../monitoring/config';
+import type {
+  FoodClothingFacts,
+  HouseholdEconomics,
+  HousingFacts,
+  MemberFacts,
+  WaterFacts,
+} from '../monitoring/facts';
+import { evaluateMonitoringDetailed, type MonitoringFlag, type NotEvaluated } from '../monitoring/rules';
+import { FORMERLY_POOR_ATTRIBUTES } from './households.schemas';
+
+/** Everything one household-year evaluation needs (all facts, no personal data). */
+export interface HouseholdYearFacts {
+  config: YearConfig;
+  asOf: string;
+  members: readonly MemberFacts[];
+  econ: HouseholdEconomics;
+  housing: HousingFacts;
+  water: WaterFacts;
+  foodClothing: FoodClothingFacts;
+  previousYearPerCapita: number | null;
+  attribute: string;
+  povertyExitFlag: string | null;
+}
+
+/** The stored result of one household-year: explained criteria, explained flags, what lacked data. */
+export interface HouseholdYearEvaluation {
+  householdSize: number;
+  perCapitaNetIncome: number;
+  assessment: Criterion[];
+  flags: MonitoringFlag[];
+  notEvaluated: NotEvaluated[];
+  flagRules: string[];
+  flagged: boolean;
+}
+
+/** A household that was poor before becomes 脱贫不稳定户 when at risk; others 边缘易致贫户 (R10). */
+export function isFormerlyPoor(attribute: string, povertyExitFlag: string | null): boolean {
+  return (
+    FORMERLY_POOR_ATTRIBUTES.includes(attribute) ||
+    (povertyExitFlag !== null && povertyExitFlag !== '未脱贫' && povertyExitFlag.startsWith('已脱贫')) ||
+    povertyExitFlag === '返贫'
+  );
+}
+
+/**
+ * Assesses one household-year against 一达标两不愁三保障 and water, then applies the monitoring rules
+ * (R10): the same function serves a single change and the bulk re-evaluation.
+ */
+export function evaluateHouseholdYear(f: HouseholdYearFacts): HouseholdYearEvaluation {
+  const assessment = assessHousehold({
+    config: f.config,
+    asOf: f.asOf,
+    members: f.members,
+    econ: f.econ,
+    housing: f.housing,
+    water: f.water,
+    foodClothing: f.foodClothing,
+  });
+  const result = evaluateMonitoringDetailed({
+    config: f.config,
+    members: f.members,
+    econ: f.econ,
+    previousYearPerCapita: f.previousYearPerCapita,
+    assessment,
+    formerlyPoor: isFormerlyPoor(f.attribute, f.povertyExitFlag),
+  });
+  const flagRules = [
+    ...new Set(result.flags.map((fl) => (fl.criterionKey ? `${fl.rule}:${fl.criterionKey}` : fl.rule))),
+  ];
+  for (const fl of result.flags) if (fl.criterionKey && !flagRules.includes(fl.rule)) flagRules.push(fl.rule);
+  return {
+    householdSize: f.members.length,
+    perCapitaNetIncome: result.perCapitaNetIncome,
+    assessment,
+    flags: result.flags,
+    notEvaluated: result.notEvaluated,
+    flagRules: flagRules.sort(),
+    flagged: result.flags.length > 0,
+  };
+}

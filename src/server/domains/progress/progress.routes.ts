@@ -1,0 +1,50 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorResponseSchema } from '../../../core/errors/errors';
+import {
+  ProgressQuerySchema,
+  ProgressRecordsQuerySchema,
+  ProgressRecordsResponseSchema,
+  ProgressResponseSchema,
+} from '../../../core/progress/progress.schemas';
+import type { Deps } from '../../deps';
+import { requireActor } from '../../plugins/auth';
+import { indicatorRecords, planProgress } from './progress.service';
+
+const errors = {
+  400: ErrorResponseSchema,
+  401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
+  404: ErrorResponseSchema,
+};
+const tags = ['progress'];
+
+export const progressRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  app.get(
+    '/api/progress',
+    {
+      schema: {
+        tags,
+        summary: '指标进度 Every indicator of a plan at a date',
+        querystring: ProgressQuerySchema,
+        response: { 200: ProgressResponseSchema, ...errors },
+      },
+    },
+    async (request) => planProgress(deps, requireActor(request), request.query),
+  );
+
+  app.get(
+    '/api/progress/:indicatorId/records',
+    {
+      schema: {
+        tags,
+        summary: '指标依据记录 The records behind an indicator figure',
+        params: z.object({ indicatorId: z.coerce.number().int().positive() }),
+        querystring: ProgressRecordsQuerySchema,
+        response: { 200: ProgressRecordsResponseSchema, ...errors },
+      },
+    },
+    async (request) =>
+      indicatorRecords(deps, requireActor(request), request.params.indicatorId, request.query),
+  );
+};

@@ -1,0 +1,126 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorResponseSchema, LocalizedTextSchema } from '../../../core/errors/errors';
+import { HouseholdListQuerySchema } from '../../../core/households/households.schemas';
+import type { Deps } from '../../deps';
+import { requireActor } from '../../plugins/auth';
+import { contentDisposition } from '../cases/cases.routes';
+import { exportHouseholds, importTemplate } from './export.service';
+import { getImportJob, startImport } from './import.jobs';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const errors = {
+  400: ErrorResponseSchema,
+  401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
+  404: ErrorResponseSchema,
+};
+const tags = ['households'];
+const Issue = z.object({
+  path: z.string(),
+  sheet: z.string(),
+  row: z.number(),
+  column: z.string(),
+  code: z.string(),
+  message: LocalizedTextSchema,
+});
+const JobSchema = z.object({
+  id: z.string(),
+  dryRun: z.boolean(),
+  status: z.enum(['running', 'done', 'failed']),
+  startedAt: z.string(),
+  progress: z.object({
+    phase: z.enum(['validate', 'write', 'done']),
+    rowsRead: z.number(),
+    totalRows: z.number().nullable(),
+    membersWritten: z.number(),
+  }),
+  report: z
+    .object({
+      ok: z.boolean(),
+      dryRun: z.boolean(),
+      rows: z.number(),
+      households: z.number(),
+      members: z.number(),
+      errorCount: z.number(),
+      errors: z.array(Issue),
+      warnings: z.array(Issue),
+      ms: z.number(),
+    })
+    .nullable(),
+});
+
+export const registryImportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  app.addContentTypeParser(
+    [XLSX, 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: 200 * 1024 * 1024 },
+    (_r, body, done) => done(null, body),
+  );
+
+  app.get(
+    '/api/households/import-template.xlsx',
+    { schema: { tags, summary: '导入模板 The ledger import template (Chinese headers)' } },
+    async (request, reply) => {
+      requireActor(request);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', contentDisposition('困难家庭花名册导入模板.xlsx'))
+        .send(await importTemplate());
+    },
+  );
+
+  app.post(
+    '/api/households/imports',
+    {
+      schema: {
+        tags,
+        summary: '导入台账 Import an .xlsx ledger (raw body); dryRun=true validates only',
+        querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
+        response: { 202: JobSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const data = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const job = await startImport(deps, actor, data, request.query.dryRun === 'true');
+      return reply.status(202).send(job);
+    },
+  );
+
+  app.get(
+    '/api/households/imports/:jobId',
+    {
+      schema: {
+        tags,
+        summary: '导入进度 Import progress and report',
+        params: z.object({ jobId: z.string().uuid() }),
+        response: { 200: JobSchema, ...errors },
+      },
+    },
+    async (request) => getImportJob(requireActor(request), request.params.jobId),
+  );
+
+  app.get(
+    '/api/households/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary:
+          '导出 Export the filtered list as .xlsx (ID numbers masked unless unmask=true is allowed; logged)',
+        querystring: HouseholdListQuerySchema.omit({ limit: true, after: true }).extend({
+          unmask: z.enum(['true', 'false']).default('false'),
+          purpose: z.string().trim().max(200).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { unmask, purpose, ...query } = request.query;
+      const stream = exportHouseholds(deps, actor, query, { unmask: unmask === 'true', purpose });
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', contentDisposition('困难家庭花名册.xlsx'))
+        .send(stream);
+    },
+  );
+};

@@ -1,0 +1,100 @@
+import {
+  ApartmentOutlined,
+  ApiOutlined,
+  AuditOutlined,
+  BankOutlined,
+  HomeOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { ROLES, type Role } from '../../core/accounts/roles';
+import type { MessageKey } from '../i18n/messages';
+
+export interface NavItem {
+  key: string;
+  /** In-app route, or an absolute server path when `external`. */
+  path: string;
+  icon: ReactNode;
+  /** Label for roles that manage the page, and for roles that only read it. */
+  manageLabel: MessageKey;
+  readLabel: MessageKey;
+  /** Roles that may open the page (the server's read policy). */
+  roles: readonly Role[];
+  /** Roles shown the "…管理" label (the page is theirs to run). */
+  manageRoles: readonly Role[];
+  external?: boolean;
+}
+
+/**
+ * The pages, and who sees them in the menu: only pages that work for the role. Route guards use the
+ * same lists, so a hidden page is also a closed one.
+ */
+export const NAV_ITEMS: readonly NavItem[] = [
+  {
+    key: 'home',
+    path: '/',
+    icon: <HomeOutlined />,
+    manageLabel: 'nav.home',
+    readLabel: 'nav.home',
+    roles: ROLES,
+    manageRoles: [],
+  },
+  {
+    key: 'users',
+    path: '/users',
+    icon: <TeamOutlined />,
+    manageLabel: 'nav.usersManage',
+    readLabel: 'nav.users',
+    roles: ['admin', 'leader', 'town'],
+    manageRoles: ['admin'],
+  },
+  {
+    key: 'units',
+    path: '/units',
+    icon: <BankOutlined />,
+    manageLabel: 'nav.unitsManage',
+    readLabel: 'nav.units',
+    roles: ['admin', 'leader', 'unit', 'inspector'],
+    manageRoles: ['admin'],
+  },
+  {
+    key: 'regions',
+    path: '/regions',
+    icon: <ApartmentOutlined />,
+    manageLabel: 'nav.regionsManage',
+    readLabel: 'nav.regions',
+    roles: ROLES,
+    manageRoles: ['admin'],
+  },
+  {
+    key: 'audit',
+    path: '/audit',
+    icon: <AuditOutlined />,
+    manageLabel: 'nav.audit',
+    readLabel: 'nav.audit',
+    roles: ['admin', 'leader'],
+    manageRoles: [],
+  },
+  {
+    key: 'api-docs',
+    path: '/api/docs',
+    icon: <ApiOutlined />,
+    manageLabel: 'nav.apiDocs',
+    readLabel: 'nav.apiDocs',
+    roles: ['admin'],
+    manageRoles: [],
+    external: true,
+  },
+];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+}
+
+export function navLabel(item: NavItem, role: Role): MessageKey {
+  return item.manageRoles.includes(role) ? item.manageLabel : item.readLabel;
+}
+
+export function rolesFor(key: string): readonly Role[] {
+  return NAV_ITEMS.find((item) => item.key === key)?.roles ?? [];
+}

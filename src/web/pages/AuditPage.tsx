@@ -1,0 +1,5 @@
+import { AuditLog } from '../modules/audit/AuditLog';
+
+export function AuditPage() {
+  return <AuditLog />;
+}

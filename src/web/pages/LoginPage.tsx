@@ -1,0 +1,5 @@
+import { LoginScreen } from '../modules/auth/LoginScreen';
+
+export function LoginPage() {
+  return <LoginScreen />;
+}

@@ -1,0 +1,5 @@
+import { UnitDirectory } from '../modules/units/UnitDirectory';
+
+export function UnitsPage() {
+  return <UnitDirectory />;
+}

@@ -1,0 +1,5 @@
+import { UserDirectory } from '../modules/users/UserDirectory';
+
+export function UsersPage() {
+  return <UserDirectory />;
+}
