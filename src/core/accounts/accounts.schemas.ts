@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { checkPassword } from './password-policy';
-import { RoleSchema, UnitKindSchema } from './roles';
+import { ROLES, UNIT_KINDS } from './roles';
+
+export const RoleSchema = z.enum(ROLES);
+export const UnitKindSchema = z.enum(UNIT_KINDS);
 
 export const UsernameSchema = z
   .string()

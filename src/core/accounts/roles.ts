@@ -1,9 +1,7 @@
-import { z } from 'zod';
-
+// Plain constants (no zod) so the web app's first load does not pull in the schema library.
 /** The six roles of the requirements' "Who uses it" table. */
 export const ROLES = ['admin', 'leader', 'unit', 'town', 'village', 'inspector'] as const;
-export const RoleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof RoleSchema>;
+export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   admin: { zh: '区帮扶办管理员', en: 'Office admin' },
@@ -24,8 +22,7 @@ export const REGION_SCOPED_ROLES: Partial<Record<Role, 'town' | 'village'>> = {
 export const UNIT_SCOPED_ROLES: readonly Role[] = ['unit'];
 
 export const UNIT_KINDS = ['member', 'town_office', 'inspection', 'office'] as const;
-export const UnitKindSchema = z.enum(UNIT_KINDS);
-export type UnitKind = z.infer<typeof UnitKindSchema>;
+export type UnitKind = (typeof UNIT_KINDS)[number];
 export const UNIT_KIND_LABELS: Record<UnitKind, { zh: string; en: string }> = {
   member: { zh: '领导小组成员单位', en: 'Member unit' },
   town_office: { zh: '镇(街)', en: 'Town / street office' },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { RoleSchema } from '../../../core/accounts/roles';
+import { RoleSchema } from '../../../core/accounts/accounts.schemas';
 import { demoAccounts } from '../../demo/demo';
 import type { Deps } from '../../deps';
 

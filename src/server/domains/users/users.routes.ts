@@ -7,7 +7,7 @@ import {
   UserSchema,
   UserUpdateSchema,
 } from '../../../core/accounts/accounts.schemas';
-import { RoleSchema } from '../../../core/accounts/roles';
+import { RoleSchema } from '../../../core/accounts/accounts.schemas';
 import { ErrorResponseSchema } from '../../../core/errors/errors';
 import type { Deps } from '../../deps';
 import { requireActor } from '../../plugins/auth';
