@@ -294,6 +294,11 @@ if (phase) {
   process.exit(0);
 }
 
+if (arg('--out')) {
+  // Only write the generated ledger (for profiling or a manual `bangfu import households`).
+  console.log(`${await generate(arg('--out')!)} member rows written to ${arg('--out')}`);
+  process.exit(0);
+}
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-bench-xlsx-'));
 const file = path.join(dir, 'households.xlsx');
 console.log(`Generating ${HOUSEHOLDS.toLocaleString()} households …`);

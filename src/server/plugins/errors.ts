@@ -10,6 +10,23 @@ function issuePath(instancePath: string, params: unknown): string {
   return Array.isArray(missing) ? missing.join('.') : '';
 }
 
+/**
+ * What of an unexpected error may be logged: database errors (drizzle's "Failed query: …\nparams: …")
+ * carry the bound parameters, which can be names or ciphertext, so everything from "params:" on is cut
+ * from the message and the stack; the driver's SQLSTATE code is kept.
+ */
+export function redactError(err: Error & { code?: unknown; cause?: unknown }) {
+  const cut = (text: string | undefined) =>
+    text?.replace(/\nparams:[\s\S]*?(?=\n\s+at |$)/, '\nparams: [redacted]');
+  const cause = err.cause as { code?: unknown; message?: string } | undefined;
+  return {
+    name: err.name,
+    message: cut(err.message),
+    stack: cut(err.stack),
+    code: err.code ?? cause?.code,
+  };
+}
+
 /** Translates every thrown error into the one JSON error shape; never leaks internals or personal data. */
 export const errorsPlugin = fp(async (app: FastifyInstance, opts: { spaFallback?: boolean }) => {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
@@ -53,8 +70,8 @@ export const errorsPlugin = fp(async (app: FastifyInstance, opts: { spaFallback?
         },
       };
     } else {
-      // Log only the message and stack: request bodies may hold personal data.
-      request.log.error({ err: { message: err.message, stack: err.stack } }, 'unhandled error');
+      // Request bodies and query parameters may hold personal data: log the error without them.
+      request.log.error({ err: redactError(err) }, 'unhandled error');
       status = 500;
       body = { error: { code: 'internal', message: defaultMessage('internal'), requestId } };
     }

@@ -69,7 +69,7 @@ export const households = pgTable(
   (t) => [
     index('households_region_idx').on(sql`${t.regionCode} text_pattern_ops`, t.id),
     index('households_county_idx').on(t.countyCode),
-    index('households_head_name_idx').on(t.headName),
+    index('households_head_name_idx').on(sql`${t.headName} text_pattern_ops`),
     index('households_no_idx').on(t.householdNo),
     index('households_monitoring_idx').on(t.monitoringStatus),
   ],
@@ -132,7 +132,7 @@ export const householdMembers = pgTable(
       .on(t.idHash)
       .where(sql`${t.active}`),
     index('household_members_id_hash_idx').on(t.idHash),
-    index('household_members_name_idx').on(t.name),
+    index('household_members_name_idx').on(sql`${t.name} text_pattern_ops`),
   ],
 );
 

@@ -21,7 +21,8 @@ import {
   noticeText,
   uploadAttachment,
 } from './cases.documents';
-import { act, getCase, listCases, loadDeadlines, openCase, putDeadlines, workQueue } from './cases.service';
+import { act } from './cases.actions';
+import { getCase, listCases, loadDeadlines, openCase, putDeadlines, workQueue } from './cases.service';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
 const errors = {

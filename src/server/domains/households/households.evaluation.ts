@@ -1,11 +1,11 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { evaluateHouseholdYear, type HouseholdYearEvaluation } from '../../../core/households/evaluate';
-import { memberDeepGroups, toMemberFacts } from '../../../core/households/member';
+import { memberDeepGroups, toMemberFacts, type StoredMemberFacts } from '../../../core/households/member';
 import { YearConfigSchema, type YearConfig } from '../../../core/monitoring/config';
 import type { FoodClothingFacts, WaterFacts } from '../../../core/monitoring/facts';
 import type { DbOrTx } from '../../db/client';
 import { householdMembers, households, householdYears, monitoringYearConfigs } from '../../db/schema';
-import type { HouseholdYearRow, MemberRow } from './households.repository';
+import type { HouseholdYearRow } from './households.repository';
 
 /** The year's thresholds, or null when the office has not set them yet. */
 export async function loadYearConfig(db: DbOrTx, year: number): Promise<YearConfig | null> {
@@ -15,12 +15,51 @@ export async function loadYearConfig(db: DbOrTx, year: number): Promise<YearConf
 
 type HouseholdFacts = { attribute: string; povertyExitFlag: string | null };
 
+/** The year columns the rules read (not the stored results). */
+const YEAR_FACT_COLUMNS = {
+  householdId: householdYears.householdId,
+  year: householdYears.year,
+  asOf: householdYears.asOf,
+  wages: householdYears.wages,
+  netBusinessIncome: householdYears.netBusinessIncome,
+  propertyIncome: householdYears.propertyIncome,
+  transferIncome: householdYears.transferIncome,
+  businessCosts: householdYears.businessCosts,
+  rigidMedical: householdYears.rigidMedical,
+  rigidEducation: householdYears.rigidEducation,
+  rigidDisaster: householdYears.rigidDisaster,
+  rigidOther: householdYears.rigidOther,
+  housingGrade: householdYears.housingGrade,
+  water: householdYears.water,
+  foodClothing: householdYears.foodClothing,
+};
+type YearFacts = Pick<HouseholdYearRow, keyof typeof YEAR_FACT_COLUMNS>;
+
+/** The member columns the rules read (toMemberFacts). */
+const FACT_COLUMNS = {
+  id: householdMembers.id,
+  householdId: householdMembers.householdId,
+  relation: householdMembers.relation,
+  birthDate: householdMembers.birthDate,
+  health: householdMembers.health,
+  disabilityCategory: householdMembers.disabilityCategory,
+  disabilityGrade: householdMembers.disabilityGrade,
+  labour: householdMembers.labour,
+  schooling: householdMembers.schooling,
+  outOfSchoolForHealth: householdMembers.outOfSchoolForHealth,
+  medicalInsurance: householdMembers.medicalInsurance,
+  criticalIllnessInsurance: householdMembers.criticalIllnessInsurance,
+  familyDoctor: householdMembers.familyDoctor,
+  specialHardship: householdMembers.specialHardship,
+  hasLegalSupporter: householdMembers.hasLegalSupporter,
+};
+
 /** Runs the pure rules on one stored household-year. */
 export function evaluateRow(
   config: YearConfig,
   household: HouseholdFacts,
-  members: MemberRow[],
-  y: HouseholdYearRow,
+  members: StoredMemberFacts[],
+  y: YearFacts,
   previousYearPerCapita: number | null,
 ): HouseholdYearEvaluation {
   return evaluateHouseholdYear({
@@ -55,7 +94,9 @@ const stored = (e: HouseholdYearEvaluation | null, at: Date) =>
         householdSize: e.householdSize,
         perCapitaNetIncome: e.perCapitaNetIncome,
         evaluation: 'evaluated',
-        assessment: e.assessment,
+        // Compact verdicts only: the full explained criteria are re-derived on read (explainYear), which
+        // keeps the bulk path's writes small; the flags, with their explanations, are stored in full.
+        assessment: e.assessment.map((c) => ({ key: c.key, verdict: c.verdict, value: c.value })),
         flags: e.flags,
         notEvaluated: e.notEvaluated,
         flagRules: e.flagRules,
@@ -73,6 +114,41 @@ const stored = (e: HouseholdYearEvaluation | null, at: Date) =>
         flagged: false,
         evaluatedAt: at,
       };
+
+/**
+ * The full, explained evaluation of one stored household-year (criteria with their explanation texts),
+ * re-derived from the stored facts with the year's thresholds; null when the year is not configured.
+ */
+export async function explainYear(
+  db: DbOrTx,
+  householdId: number,
+  year: number,
+): Promise<HouseholdYearEvaluation | null> {
+  const [row] = await db
+    .select({ y: YEAR_FACT_COLUMNS, attribute: households.attribute, exitFlag: households.povertyExitFlag })
+    .from(householdYears)
+    .innerJoin(households, eq(households.id, householdYears.householdId))
+    .where(and(eq(householdYears.householdId, householdId), eq(householdYears.year, year)));
+  const config = row ? await loadYearConfig(db, year) : null;
+  if (!row || !config) return null;
+  const members = await db
+    .select(FACT_COLUMNS)
+    .from(householdMembers)
+    .where(and(eq(householdMembers.householdId, householdId), eq(householdMembers.active, true)))
+    .orderBy(asc(householdMembers.sort), asc(householdMembers.id));
+  if (members.length === 0) return null;
+  const [prev] = await db
+    .select({ pc: householdYears.perCapitaNetIncome })
+    .from(householdYears)
+    .where(and(eq(householdYears.householdId, householdId), eq(householdYears.year, year - 1)));
+  return evaluateRow(
+    config,
+    { attribute: row.attribute, povertyExitFlag: row.exitFlag },
+    members,
+    row.y,
+    prev?.pc ?? null,
+  );
+}
 
 /**
  * Re-derives everything that depends on a household's data (R10 "re-evaluated on every change"): each
@@ -141,7 +217,7 @@ export async function reevaluateYearInBulk(
   let flagged = 0;
   for (;;) {
     const rows = await db
-      .select({ y: householdYears, attribute: households.attribute, exitFlag: households.povertyExitFlag })
+      .select({ y: YEAR_FACT_COLUMNS, attribute: households.attribute, exitFlag: households.povertyExitFlag })
       .from(householdYears)
       .innerJoin(households, eq(households.id, householdYears.householdId))
       .where(and(eq(householdYears.year, year), gt(householdYears.householdId, after)))
@@ -149,12 +225,13 @@ export async function reevaluateYearInBulk(
       .limit(batch);
     if (rows.length === 0) break;
     const ids = rows.map((r) => r.y.householdId);
+    // Only the facts the rules read: no names, no ciphertext.
     const memberRows = await db
-      .select()
+      .select(FACT_COLUMNS)
       .from(householdMembers)
       .where(and(inArray(householdMembers.householdId, ids), eq(householdMembers.active, true)))
-      .orderBy(asc(householdMembers.sort), asc(householdMembers.id));
-    const byHousehold = new Map<number, MemberRow[]>();
+      .orderBy(asc(householdMembers.householdId), asc(householdMembers.sort), asc(householdMembers.id));
+    const byHousehold = new Map<number, typeof memberRows>();
     for (const m of memberRows) {
       const list = byHousehold.get(m.householdId) ?? [];
       list.push(m);
@@ -179,16 +256,27 @@ export async function reevaluateYearInBulk(
           : null;
       if (e?.flagged) flagged += 1;
       const s = stored(e, at);
-      return sql`(${r.y.householdId}::bigint, ${s.householdSize}::smallint, ${s.perCapitaNetIncome}::numeric, ${s.evaluation}, ${JSON.stringify(s.assessment)}::jsonb, ${JSON.stringify(s.flags)}::jsonb, ${JSON.stringify(s.notEvaluated)}::jsonb, ${JSON.stringify(s.flagRules)}::jsonb, ${s.flagged}::boolean)`;
+      return {
+        household_id: r.y.householdId,
+        size: s.householdSize,
+        pc: s.perCapitaNetIncome,
+        evaluation: s.evaluation,
+        assessment: s.assessment,
+        flags: s.flags,
+        not_evaluated: s.notEvaluated,
+        flag_rules: s.flagRules,
+        flagged: s.flagged,
+      };
     });
+    // One JSON parameter for the whole page (not thousands of bind parameters).
     await db.transaction(async (tx) => {
       await tx.execute(sql`
         update ${householdYears} as y set
           household_size = v.size, per_capita_net_income = v.pc, evaluation = v.evaluation,
-          assessment = nullif(v.assessment, 'null'::jsonb), flags = nullif(v.flags, 'null'::jsonb),
-          not_evaluated = nullif(v.not_evaluated, 'null'::jsonb), flag_rules = v.flag_rules,
+          assessment = v.assessment, flags = v.flags, not_evaluated = v.not_evaluated, flag_rules = v.flag_rules,
           flagged = v.flagged, evaluated_at = ${at.toISOString()}::timestamptz
-        from (values ${sql.join(values, sql`, `)}) as v(household_id, size, pc, evaluation, assessment, flags, not_evaluated, flag_rules, flagged)
+        from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(household_id bigint, size smallint, pc numeric,
+          evaluation text, assessment jsonb, flags jsonb, not_evaluated jsonb, flag_rules jsonb, flagged boolean)
         where y.household_id = v.household_id and y.year = ${year}`);
     });
     evaluated += rows.length;

@@ -136,7 +136,8 @@ export function presentYear(row: HouseholdYearRow): HouseholdYear {
     householdSize: row.householdSize,
     perCapitaNetIncome: row.perCapitaNetIncome,
     evaluation: row.evaluation as HouseholdYear['evaluation'],
-    assessment: (row.assessment ?? []) as HouseholdYear['assessment'],
+    // The stored verdicts are compact; the service fills in the explained criteria (explainYear).
+    assessment: [],
     flags: (row.flags ?? []) as HouseholdYear['flags'],
     notEvaluated: (row.notEvaluated ?? []) as HouseholdYear['notEvaluated'],
     flagged: row.flagged,

@@ -139,9 +139,10 @@ export function listConditions(
         sql`exists (select 1 from ${householdMembers} m where m.household_id = ${households.id} and m.id_hash = ${idHash})`,
       );
     } else {
-      const p = `%${escapeLike(q.q)}%`;
+      // Names match from the start (surname first), so the text_pattern_ops indexes serve the search.
+      const p = `${escapeLike(q.q)}%`;
       where.push(
-        sql`(${households.headName} ilike ${p} or ${households.householdNo} = ${q.q} or exists (select 1 from ${householdMembers} m where m.household_id = ${households.id} and m.active and m.name ilike ${p}))`,
+        sql`(${households.headName} like ${p} or ${households.householdNo} = ${q.q} or ${households.id} in (select m.household_id from ${householdMembers} m where m.active and m.name like ${p}))`,
       );
     }
   }

@@ -20,27 +20,16 @@ import {
 import { YearConfigSchema } from '../../../core/monitoring/config';
 import type { Deps } from '../../deps';
 import { requireActor } from '../../plugins/auth';
+import { createHousehold, getHousehold, listHouseholds, updateHousehold } from './households.service';
+import { addMember, memberLeaves, revealMemberPii, updateMember } from './members.service';
+import { addMeasure, listMeasures, timeline, updateMeasure } from './measures.service';
 import {
-  addMember,
-  createHousehold,
-  getHousehold,
-  listHouseholds,
-  memberLeaves,
-  revealMemberPii,
-  updateHousehold,
-  updateMember,
-} from './households.service';
-import {
-  addMeasure,
   deepDifficultySummary,
   getHouseholdYear,
   getYearConfig,
-  listMeasures,
   putHouseholdYear,
   putYearConfig,
   reevaluate,
-  timeline,
-  updateMeasure,
   watchList,
 } from './monitoring.service';
 

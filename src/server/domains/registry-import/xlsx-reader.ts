@@ -27,12 +27,13 @@ export interface SheetRow {
   values: unknown[];
 }
 
-async function* saxEvents(
-  stream: Readable,
-): AsyncGenerator<['open', SaxesTagPlain] | ['text', string] | ['close', string]> {
+type SaxEvent = ['open', SaxesTagPlain] | ['text', string] | ['close', string];
+
+/** SAX events of a zip entry, one array per decompressed chunk (an async step per event would dominate). */
+async function* saxEvents(stream: Readable): AsyncGenerator<SaxEvent[]> {
   const parser = new SaxesParser();
   const decoder = new TextDecoder('utf-8');
-  let queue: (['open', SaxesTagPlain] | ['text', string] | ['close', string])[] = [];
+  let queue: SaxEvent[] = [];
   let error: Error | null = null;
   parser.on('opentag', (t) => queue.push(['open', t as SaxesTagPlain]));
   parser.on('text', (t) => queue.push(['text', t]));
@@ -43,20 +44,18 @@ async function* saxEvents(
     if (error) throw error;
     const out = queue;
     queue = [];
-    yield* out;
+    yield out;
   }
   parser.write(decoder.decode());
   parser.close();
-  yield* queue;
+  yield queue;
 }
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
-async function readAll(
-  file: ZipFile,
-): Promise<(['open', SaxesTagPlain] | ['text', string] | ['close', string])[]> {
-  const out = [];
-  for await (const e of saxEvents(file.stream())) out.push(e);
+async function readAll(file: ZipFile): Promise<SaxEvent[]> {
+  const out: SaxEvent[] = [];
+  for await (const batch of saxEvents(file.stream())) out.push(...batch);
   return out;
 }
 
@@ -103,24 +102,25 @@ async function sharedStrings(files: ZipFile[]): Promise<string[]> {
   let current: string[] | null = null;
   let inT = false;
   let phonetic = 0;
-  for await (const [kind, v] of saxEvents(f.stream())) {
-    if (kind === 'open') {
-      const n = local(v.name);
-      if (n === 'si') current = [];
-      else if (n === 'rPh') phonetic += 1;
-      else if (n === 't' && phonetic === 0) inT = true;
-    } else if (kind === 'text') {
-      if (inT && current) current.push(v);
-    } else {
-      const n = local(v);
-      if (n === 't') inT = false;
-      else if (n === 'rPh') phonetic -= 1;
-      else if (n === 'si' && current) {
-        out.push(current.join(''));
-        current = null;
+  for await (const batch of saxEvents(f.stream()))
+    for (const [kind, v] of batch) {
+      if (kind === 'open') {
+        const n = local(v.name);
+        if (n === 'si') current = [];
+        else if (n === 'rPh') phonetic += 1;
+        else if (n === 't' && phonetic === 0) inT = true;
+      } else if (kind === 'text') {
+        if (inT && current) current.push(v);
+      } else {
+        const n = local(v);
+        if (n === 't') inT = false;
+        else if (n === 'rPh') phonetic -= 1;
+        else if (n === 'si' && current) {
+          out.push(current.join(''));
+          current = null;
+        }
       }
     }
-  }
   return out;
 }
 
@@ -142,43 +142,47 @@ export async function* readSheetRows(
   let text: string[] = [];
   let collecting = false;
   let nextRow = 1;
-  for await (const [kind, v] of saxEvents(entry.stream())) {
-    if (kind === 'open') {
-      const n = local(v.name);
-      if (n === 'row') {
-        const r = Number(v.attributes.r);
-        row = { number: Number.isFinite(r) && r > 0 ? r : nextRow, values: [] };
-        nextRow = row.number + 1;
-        col = 0;
-      } else if (n === 'c') {
-        const ref = String(v.attributes.r ?? '');
-        col = ref ? columnOf(ref) : col + 1;
-        type = String(v.attributes.t ?? 'n');
-        text = [];
-      } else if (n === 'v' || n === 't') {
-        collecting = true;
-      }
-    } else if (kind === 'text') {
-      if (collecting) text.push(v);
-    } else {
-      const n = local(v);
-      if (n === 'v' || n === 't') collecting = false;
-      else if (n === 'c' && row) {
-        const raw = text.join('');
-        if (raw !== '' || type === 'inlineStr') {
-          row.values[col] =
-            type === 's'
-              ? (sst[Number(raw)] ?? '')
-              : type === 'inlineStr' || type === 'str' || type === 'e' || type === 'd'
-                ? raw
-                : type === 'b'
-                  ? raw === '1'
-                  : Number(raw);
+  for await (const batch of saxEvents(entry.stream())) {
+    const done: { sheet: string; row: SheetRow }[] = [];
+    for (const [kind, v] of batch) {
+      if (kind === 'open') {
+        const n = local(v.name);
+        if (n === 'row') {
+          const r = Number(v.attributes.r);
+          row = { number: Number.isFinite(r) && r > 0 ? r : nextRow, values: [] };
+          nextRow = row.number + 1;
+          col = 0;
+        } else if (n === 'c') {
+          const ref = String(v.attributes.r ?? '');
+          col = ref ? columnOf(ref) : col + 1;
+          type = String(v.attributes.t ?? 'n');
+          text = [];
+        } else if (n === 'v' || n === 't') {
+          collecting = true;
         }
-      } else if (n === 'row' && row) {
-        yield { sheet: target.name, row };
-        row = null;
+      } else if (kind === 'text') {
+        if (collecting) text.push(v);
+      } else {
+        const n = local(v);
+        if (n === 'v' || n === 't') collecting = false;
+        else if (n === 'c' && row) {
+          const raw = text.join('');
+          if (raw !== '' || type === 'inlineStr') {
+            row.values[col] =
+              type === 's'
+                ? (sst[Number(raw)] ?? '')
+                : type === 'inlineStr' || type === 'str' || type === 'e' || type === 'd'
+                  ? raw
+                  : type === 'b'
+                    ? raw === '1'
+                    : Number(raw);
+          }
+        } else if (n === 'row' && row) {
+          done.push({ sheet: target.name, row });
+          row = null;
+        }
       }
     }
+    yield* done;
   }
 }
