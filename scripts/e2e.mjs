@@ -36,8 +36,9 @@ if (process.env.BANGFU_E2E_URL) {
   process.exit(runVitest(process.env.BANGFU_E2E_URL));
 }
 
-if (!fs.existsSync(path.join(root, 'dist/web/index.html'))) {
-  console.log('dist/web is not built: running vite build');
+// Always build: a stale dist/web would test yesterday's UI (BANGFU_E2E_NO_BUILD=1 skips it when you know).
+if (process.env.BANGFU_E2E_NO_BUILD !== '1' || !fs.existsSync(path.join(root, 'dist/web/index.html'))) {
+  console.log('building the web app (vite build)');
   const build = spawnSync(npx, ['vite', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) {
     console.error('vite build failed');

@@ -1,9 +1,15 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
+  CarryOutOutlined,
+  FileTextOutlined,
   HomeOutlined,
+  HeartOutlined,
+  LineChartOutlined,
+  ProfileOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -38,6 +44,64 @@ export const NAV_ITEMS: readonly NavItem[] = [
     readLabel: 'nav.home',
     roles: ROLES,
     manageRoles: [],
+  },
+  {
+    key: 'progress',
+    path: '/progress',
+    icon: <LineChartOutlined />,
+    manageLabel: 'nav.progress',
+    readLabel: 'nav.progress',
+    // Summaries every role but village cadres reads (the server's plan read policy).
+    roles: ['admin', 'leader', 'unit', 'town', 'inspector'],
+    manageRoles: [],
+  },
+  {
+    key: 'plans',
+    path: '/plans',
+    icon: <FileTextOutlined />,
+    manageLabel: 'nav.plansManage',
+    readLabel: 'nav.plans',
+    roles: ['admin', 'leader', 'unit', 'town', 'inspector'],
+    manageRoles: ['admin'],
+  },
+  {
+    key: 'activities',
+    path: '/activities',
+    icon: <ProfileOutlined />,
+    manageLabel: 'nav.activities',
+    readLabel: 'nav.activities',
+    // Units their own records, towns their leaders' visits, the office / leaders / inspectors all.
+    roles: ['admin', 'leader', 'unit', 'town', 'inspector'],
+    manageRoles: ['admin', 'unit', 'town'],
+  },
+  {
+    key: 'ledgers',
+    path: '/ledgers',
+    icon: <AccountBookOutlined />,
+    manageLabel: 'nav.ledgers',
+    readLabel: 'nav.ledgers',
+    roles: ['admin', 'leader', 'unit', 'town', 'inspector'],
+    manageRoles: ['admin', 'unit', 'town'],
+  },
+  {
+    key: 'households',
+    path: '/households',
+    icon: <HeartOutlined />,
+    manageLabel: 'nav.households',
+    readLabel: 'nav.households',
+    // Registry data: the office, leaders and inspectors read all; towns and villages their own area.
+    roles: ['admin', 'leader', 'inspector', 'town', 'village'],
+    manageRoles: ['admin', 'town', 'village'],
+  },
+  {
+    key: 'cases',
+    path: '/cases',
+    icon: <CarryOutOutlined />,
+    manageLabel: 'nav.cases',
+    readLabel: 'nav.cases',
+    // The include/exit procedure; member units take no part in it.
+    roles: ['admin', 'leader', 'inspector', 'town', 'village'],
+    manageRoles: ['admin', 'inspector', 'town', 'village'],
   },
   {
     key: 'users',

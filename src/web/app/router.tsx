@@ -12,6 +12,31 @@ const UsersPage = lazy(() => import('../pages/UsersPage').then((m) => ({ default
 const UnitsPage = lazy(() => import('../pages/UnitsPage').then((m) => ({ default: m.UnitsPage })));
 const RegionsPage = lazy(() => import('../pages/RegionsPage').then((m) => ({ default: m.RegionsPage })));
 const AuditPage = lazy(() => import('../pages/AuditPage').then((m) => ({ default: m.AuditPage })));
+const ProgressPage = lazy(() => import('../pages/ProgressPage').then((m) => ({ default: m.ProgressPage })));
+const PlansPage = lazy(() => import('../pages/PlansPage').then((m) => ({ default: m.PlansPage })));
+const PlanDetailPage = lazy(() =>
+  import('../pages/PlanDetailPage').then((m) => ({ default: m.PlanDetailPage })),
+);
+const PlanExtractPage = lazy(() =>
+  import('../pages/PlanExtractPage').then((m) => ({ default: m.PlanExtractPage })),
+);
+const ActivitiesPage = lazy(() =>
+  import('../pages/ActivitiesPage').then((m) => ({ default: m.ActivitiesPage })),
+);
+const LedgersPage = lazy(() => import('../pages/LedgersPage').then((m) => ({ default: m.LedgersPage })));
+const UnitLedgerPage = lazy(() =>
+  import('../pages/UnitLedgerPage').then((m) => ({ default: m.UnitLedgerPage })),
+);
+const HouseholdsPage = lazy(() =>
+  import('../pages/HouseholdsPage').then((m) => ({ default: m.HouseholdsPage })),
+);
+const HouseholdDetailPage = lazy(() =>
+  import('../pages/HouseholdDetailPage').then((m) => ({ default: m.HouseholdDetailPage })),
+);
+const CasesPage = lazy(() => import('../pages/CasesPage').then((m) => ({ default: m.CasesPage })));
+const CaseDetailPage = lazy(() =>
+  import('../pages/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })),
+);
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export const router = createBrowserRouter([
@@ -61,6 +86,94 @@ export const router = createBrowserRouter([
         element: (
           <RoleGate page="audit">
             <AuditPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'progress',
+        element: (
+          <RoleGate page="progress">
+            <ProgressPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'plans',
+        element: (
+          <RoleGate page="plans">
+            <PlansPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'plans/extract',
+        element: (
+          <RoleGate page="plans">
+            <PlanExtractPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'plans/:id',
+        element: (
+          <RoleGate page="plans">
+            <PlanDetailPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'activities',
+        element: (
+          <RoleGate page="activities">
+            <ActivitiesPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'ledgers',
+        element: (
+          <RoleGate page="ledgers">
+            <LedgersPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'ledgers/:unitId/:year',
+        element: (
+          <RoleGate page="ledgers">
+            <UnitLedgerPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'households',
+        element: (
+          <RoleGate page="households">
+            <HouseholdsPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'households/:id',
+        element: (
+          <RoleGate page="households">
+            <HouseholdDetailPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'cases',
+        element: (
+          <RoleGate page="cases">
+            <CasesPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'cases/:id',
+        element: (
+          <RoleGate page="cases">
+            <CaseDetailPage />
           </RoleGate>
         ),
       },

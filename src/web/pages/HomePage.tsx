@@ -1,14 +1,39 @@
 import { Card, Col, Row, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { navItemsFor, navLabel } from '../app/navigation';
 import { useI18n } from '../i18n/useI18n';
 import { WhoAmI } from '../modules/auth/WhoAmI';
 import { useCurrentUser } from '../modules/auth/useCurrentUser';
+import { FullPageSpinner } from '../ui/FullPageSpinner';
 import { PageHeader } from '../ui/PageHeader';
+
+// The progress dashboard (and its chart library) loads only for the roles whose home it is.
+const ProgressDashboard = lazy(() =>
+  import('../modules/progress/ProgressDashboard').then((m) => ({ default: m.ProgressDashboard })),
+);
+
+/** Roles whose home page is the progress dashboard 帮扶进度. */
+const DASHBOARD_HOME = new Set(['admin', 'leader', 'unit']);
 
 export function HomePage() {
   const me = useCurrentUser();
   const { t } = useI18n();
+  if (DASHBOARD_HOME.has(me.role)) {
+    return (
+      <>
+        <PageHeader
+          title={t('home.welcome', { name: me.displayName })}
+          description={
+            me.role === 'unit' ? t('home.dashboardUnit', { unit: me.unitName ?? '' }) : t('home.dashboard')
+          }
+        />
+        <Suspense fallback={<FullPageSpinner />}>
+          <ProgressDashboard />
+        </Suspense>
+      </>
+    );
+  }
   const pages = navItemsFor(me.role).filter((i) => i.key !== 'home');
   return (
     <>

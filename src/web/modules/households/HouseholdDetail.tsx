@@ -1,0 +1,447 @@
+import { ArrowLeftOutlined, FlagOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  Row,
+  Spin,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { CaseSummary } from '../../../core/households/cases.schemas';
+import type { Measure, Member } from '../../../core/households/households.schemas';
+import { useI18n } from '../../i18n/useI18n';
+import { PageHeader } from '../../ui/PageHeader';
+import { QueryError } from '../../ui/QueryError';
+import { ResponsiveTable, type ResponsiveColumn } from '../../ui/ResponsiveTable';
+import { useCurrentUser } from '../auth/useCurrentUser';
+import { CaseDeadlineTags } from '../cases/CaseDeadlineTags';
+import { StatusTag } from './HouseholdList';
+import {
+  useHousehold,
+  useHouseholdCases,
+  useHouseholdYear,
+  useMeasures,
+  useTimeline,
+} from './householdQueries';
+import {
+  DEEP_GROUP_TEXT,
+  STEP_TEXT,
+  formatYuan,
+  healthZh,
+  label,
+  labourZh,
+  relationZh,
+  schoolingZh,
+  stepColor,
+} from './labels';
+import { ProposeCaseModal } from './ProposeCaseModal';
+import { useHt } from './text';
+
+type Criterion = NonNullable<ReturnType<typeof useHouseholdYear>['data']>['assessment'][number];
+
+const VERDICT_COLOR = { met: 'green', not_met: 'red', unknown: 'default' } as const;
+
+function formatValue(value: Criterion['value'], yes: string, no: string): string {
+  if (value === null) return '—';
+  if (typeof value === 'boolean') return value ? yes : no;
+  if (typeof value === 'number') return value.toLocaleString('zh-CN');
+  return value;
+}
+
+const dateTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
+
+/** 202611 → 2026-11. */
+const yearMonth = (ym: string | null) =>
+  ym && /^\d{6}$/.test(ym) ? `${ym.slice(0, 4)}-${ym.slice(4)}` : (ym ?? '—');
+
+/** 家庭详情: members, the year's assessment and flags with their explanations, measures, cases, timeline. */
+export function HouseholdDetail({ id }: { id: number }) {
+  const me = useCurrentUser();
+  const { t, lt } = useI18n();
+  const ht = useHt();
+  const household = useHousehold(id);
+  const year = household.data?.years.length ? Math.max(...household.data.years) : null;
+  const yearData = useHouseholdYear(id, year);
+  const measures = useMeasures(id);
+  const timeline = useTimeline(id);
+  const cases = useHouseholdCases(id);
+  const [proposing, setProposing] = useState(false);
+
+  if (household.error) return <QueryError error={household.error} onRetry={() => void household.refetch()} />;
+  if (!household.data) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
+  const h = household.data;
+  const openCase = cases.data?.find((c) => !c.closedAt);
+  const canPropose = ['admin', 'town', 'village'].includes(me.role) && h.active;
+  const flags = yearData.data?.flags ?? [];
+  const proposeLabel = h.monitoringStatus === 'monitored' ? ht('hh.proposeChangeExit') : ht('hh.propose');
+
+  const memberColumns: ResponsiveColumn<Member>[] = [
+    {
+      key: 'name',
+      title: ht('hh.name'),
+      width: 90,
+      hideInCard: true,
+      render: (m) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {m.name}
+          {!m.active ? <Tag style={{ marginInlineStart: 4 }}>{ht('hh.left')}</Tag> : null}
+        </span>
+      ),
+    },
+    { key: 'relation', title: ht('hh.relation'), width: 90, render: (m) => relationZh(m.relation) },
+    {
+      key: 'id',
+      title: ht('hh.idNumber'),
+      width: 190,
+      render: (m) => <Typography.Text code>{m.idNumberMasked}</Typography.Text>,
+    },
+    { key: 'sexAge', title: ht('hh.sexAge'), width: 90, render: (m) => `${m.sex} / ${m.age}` },
+    { key: 'health', title: ht('hh.health'), width: 100, render: (m) => healthZh(m.health) },
+    { key: 'disability', title: ht('hh.disability'), width: 110, render: (m) => m.disability?.label ?? '—' },
+    { key: 'labour', title: ht('hh.labour'), width: 130, render: (m) => labourZh(m.labour) },
+    { key: 'schooling', title: ht('hh.schooling'), width: 100, render: (m) => schoolingZh(m.schooling) },
+    {
+      key: 'insurance',
+      title: ht('hh.medicalInsurance'),
+      width: 70,
+      render: (m) => (m.medicalInsurance === null ? '—' : m.medicalInsurance ? t('app.yes') : t('app.no')),
+    },
+    {
+      key: 'deep',
+      title: ht('hh.deepGroup'),
+      render: (m) =>
+        m.deepGroups.length
+          ? m.deepGroups.map((g) => (
+              <Tag key={g} color="purple">
+                {label(DEEP_GROUP_TEXT, g, lt)}
+              </Tag>
+            ))
+          : '—',
+    },
+  ];
+
+  const criterionColumns: ResponsiveColumn<Criterion>[] = [
+    { key: 'label', title: ht('hh.criterion'), width: 150, hideInCard: true, render: (c) => c.labelZh },
+    {
+      key: 'value',
+      title: ht('hh.value'),
+      width: 120,
+      render: (c) => formatValue(c.value, t('app.yes'), t('app.no')),
+    },
+    {
+      key: 'verdict',
+      title: ht('hh.verdict'),
+      width: 90,
+      hideInCard: true,
+      render: (c) => <VerdictTag verdict={c.verdict} />,
+    },
+    { key: 'explanation', title: ht('hh.explanation'), render: (c) => lt(c.explanation) },
+  ];
+
+  const measureColumns: ResponsiveColumn<Measure>[] = [
+    { key: 'type', title: ht('hh.measureType'), width: 130, hideInCard: true, render: (m) => m.typeZh },
+    { key: 'desc', title: ht('hh.measureDesc'), render: (m) => m.description },
+    {
+      key: 'deep',
+      title: ht('hh.deepGroup'),
+      width: 100,
+      render: (m) => (m.deepGroup ? label(DEEP_GROUP_TEXT, m.deepGroup, lt) : '—'),
+    },
+    {
+      key: 'responsible',
+      title: ht('hh.responsible'),
+      width: 100,
+      render: (m) => m.responsiblePerson ?? '—',
+    },
+    {
+      key: 'period',
+      title: ht('hh.period'),
+      width: 190,
+      render: (m) => `${m.startDate} ~ ${m.endDate ?? ''}`,
+    },
+    { key: 'outcome', title: ht('hh.outcome'), width: 160, render: (m) => m.outcome ?? '—' },
+  ];
+
+  const caseColumns: ResponsiveColumn<CaseSummary>[] = [
+    {
+      key: 'id',
+      title: '#',
+      width: 70,
+      hideInCard: true,
+      render: (c) => <Link to={`/cases/${c.id}`}>#{c.id}</Link>,
+    },
+    {
+      key: 'kind',
+      title: ht('case.kind'),
+      width: 200,
+      render: (c) => `${c.kindZh}${c.proposedTypeZh ? `：${c.proposedTypeZh}` : ''}`,
+    },
+    {
+      key: 'step',
+      title: ht('case.step'),
+      width: 150,
+      render: (c) => <Tag color={stepColor(c.step)}>{label(STEP_TEXT, c.step, lt)}</Tag>,
+    },
+    { key: 'clueAt', title: ht('case.clueAt'), width: 150, render: (c) => dateTime(c.clueAt) },
+    { key: 'deadline', title: ht('case.deadline'), render: (c) => <CaseDeadlineTags item={c} /> },
+  ];
+
+  return (
+    <>
+      <Link to="/households">
+        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0, marginBottom: 8 }}>
+          {ht('hh.back')}
+        </Button>
+      </Link>
+      <PageHeader
+        title={h.headName}
+        tags={
+          <>
+            <StatusTag status={h.monitoringStatus} type={h.monitoringType} />
+            {h.deepGroups.map((g) => (
+              <Tag key={g} color="purple">
+                {label(DEEP_GROUP_TEXT, g, lt)}
+              </Tag>
+            ))}
+            {!h.active ? <Tag>{ht('hh.inactive')}</Tag> : null}
+          </>
+        }
+        description={[h.townName, h.regionName, h.villageGroup].filter(Boolean).join(' · ')}
+        extra={
+          canPropose ? (
+            openCase ? (
+              <Link to={`/cases/${openCase.id}`}>
+                <Button>
+                  {ht('hh.openCaseExists')}：{label(STEP_TEXT, openCase.step, lt)}
+                </Button>
+              </Link>
+            ) : (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setProposing(true)}>
+                {proposeLabel}
+              </Button>
+            )
+          ) : null
+        }
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={{ span: 24, order: 1 }} lg={{ span: 10, order: 0 }}>
+          <Card title={ht('hh.basic')} size="small">
+            <Descriptions
+              column={1}
+              size="small"
+              items={[
+                { key: 'no', label: ht('hh.householdNo'), children: h.householdNo ?? '—' },
+                { key: 'attribute', label: ht('hh.attribute'), children: h.attribute },
+                { key: 'address', label: ht('hh.address'), children: h.address ?? '—' },
+                { key: 'phone', label: ht('hh.phone'), children: h.phoneMasked ?? '—' },
+                {
+                  key: 'bank',
+                  label: ht('hh.bank'),
+                  children: h.bankAccountMasked ? `${h.bankName ?? ''} ${h.bankAccountMasked}` : '—',
+                },
+                {
+                  key: 'since',
+                  label: ht('hh.monitoringSince'),
+                  children: yearMonth(h.monitoringSince),
+                },
+                ...(h.monitoringUntil
+                  ? [
+                      {
+                        key: 'until',
+                        label: ht('hh.monitoringUntil'),
+                        children: yearMonth(h.monitoringUntil),
+                      },
+                    ]
+                  : []),
+                {
+                  key: 'causes',
+                  label: ht('hh.riskCauses'),
+                  children: h.mainCause ?? (h.riskCauses.length ? h.riskCauses.join('、') : '—'),
+                },
+                { key: 'assist', label: ht('hh.assist'), children: h.assistPerson ?? '—' },
+                {
+                  key: 'income',
+                  label: year ? `${ht('hh.income')}（${year}）` : ht('hh.income'),
+                  children: yearData.data
+                    ? ht('hh.yuan', { n: formatYuan(yearData.data.perCapitaNetIncome) })
+                    : '—',
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={{ span: 24, order: 0 }} lg={{ span: 14, order: 1 }}>
+          <Card
+            title={
+              <span>
+                <FlagOutlined /> {ht('hh.flagsTitle')}
+                {year ? (
+                  <Typography.Text type="secondary">（{ht('hh.yearN', { year })}）</Typography.Text>
+                ) : null}
+              </span>
+            }
+            size="small"
+          >
+            {year === null ? (
+              <Empty description={ht('hh.noYear')} />
+            ) : yearData.error ? (
+              <QueryError error={yearData.error} onRetry={() => void yearData.refetch()} />
+            ) : !yearData.data ? (
+              <Spin />
+            ) : flags.length === 0 ? (
+              <Typography.Text type="secondary">{ht('hh.noFlags', { year: year })}</Typography.Text>
+            ) : (
+              <Flex vertical gap={8} role="list" aria-label={ht('hh.flagsTitle')}>
+                {flags.map((f) => (
+                  <Alert
+                    key={`${f.rule}-${f.criterionKey ?? ''}`}
+                    role="listitem"
+                    type="warning"
+                    showIcon
+                    title={
+                      <Flex gap={8} wrap align="center">
+                        <strong>{f.labelZh}</strong>
+                        <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+                          {ht('hh.suggested', { type: f.suggestedTypeZh })}
+                        </Tag>
+                      </Flex>
+                    }
+                    description={lt(f.explanation)}
+                  />
+                ))}
+              </Flex>
+            )}
+            {yearData.data?.notEvaluated.length ? (
+              <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
+                {ht('hh.notEvaluated')}
+                {yearData.data.notEvaluated.map((n) => lt(n.reason)).join('；')}
+              </Typography.Paragraph>
+            ) : null}
+          </Card>
+        </Col>
+      </Row>
+
+      <Section title={ht('hh.members')}>
+        <ResponsiveTable<Member>
+          ariaLabel={ht('hh.members')}
+          columns={memberColumns}
+          data={h.members}
+          rowKey={(m) => m.id}
+          scrollX={1100}
+          cardTitle={(m) => (
+            <span>
+              {m.name} <Typography.Text type="secondary">{relationZh(m.relation)}</Typography.Text>
+            </span>
+          )}
+        />
+      </Section>
+
+      <Section title={year ? `${ht('hh.assessment')}（${year}）` : ht('hh.assessment')}>
+        {year === null ? (
+          <Empty description={ht('hh.noYear')} />
+        ) : (
+          <ResponsiveTable<Criterion>
+            ariaLabel={ht('hh.assessment')}
+            columns={criterionColumns}
+            data={yearData.data?.assessment ?? []}
+            rowKey={(c) => c.key}
+            loading={yearData.isPending}
+            cardTitle={(c) => (
+              <Flex justify="space-between" gap={8} align="center">
+                <span>{c.labelZh}</span>
+                <VerdictTag verdict={c.verdict} />
+              </Flex>
+            )}
+          />
+        )}
+      </Section>
+
+      <Section title={ht('hh.measures')}>
+        {measures.error ? <QueryError error={measures.error} /> : null}
+        <ResponsiveTable<Measure>
+          ariaLabel={ht('hh.measures')}
+          columns={measureColumns}
+          data={measures.data ?? []}
+          rowKey={(m) => m.id}
+          loading={measures.isPending}
+          emptyText={ht('hh.noMeasures')}
+          scrollX={900}
+          cardTitle={(m) => m.typeZh}
+        />
+      </Section>
+
+      <Section title={ht('hh.cases')}>
+        {cases.error ? <QueryError error={cases.error} /> : null}
+        <ResponsiveTable<CaseSummary>
+          ariaLabel={ht('hh.cases')}
+          columns={caseColumns}
+          data={cases.data ?? []}
+          rowKey={(c) => c.id}
+          loading={cases.isPending}
+          emptyText={ht('hh.noCases')}
+          cardTitle={(c) => <Link to={`/cases/${c.id}`}>#{c.id}</Link>}
+        />
+      </Section>
+
+      <Section title={ht('hh.timeline')}>
+        {timeline.error ? <QueryError error={timeline.error} /> : null}
+        {timeline.isPending ? (
+          <Spin />
+        ) : timeline.data?.length ? (
+          <Timeline
+            items={timeline.data.map((e) => ({
+              key: e.id,
+              content: (
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {dateTime(e.at)}
+                    {e.actorUsername ? ` · ${e.actorUsername}` : ''}
+                  </Typography.Text>
+                  <div>{lt(e.summary)}</div>
+                </div>
+              ),
+            }))}
+          />
+        ) : (
+          <Empty description={ht('hh.noTimeline')} />
+        )}
+      </Section>
+
+      {canPropose && !openCase ? (
+        <ProposeCaseModal
+          household={h}
+          open={proposing}
+          onClose={() => setProposing(false)}
+          suggestedType={flags[0]?.suggestedType ?? null}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function VerdictTag({ verdict }: { verdict: Criterion['verdict'] }) {
+  const ht = useHt();
+  const text = verdict === 'met' ? ht('hh.met') : verdict === 'not_met' ? ht('hh.notMet') : ht('hh.unknown');
+  return (
+    <Tag color={VERDICT_COLOR[verdict]} style={{ marginInlineEnd: 0 }}>
+      {text}
+    </Tag>
+  );
+}
+
+function Section({ title, children }: { title: ReactNode; children: ReactNode }) {
+  return (
+    <Card title={title} size="small" style={{ marginTop: 16 }}>
+      {children}
+    </Card>
+  );
+}

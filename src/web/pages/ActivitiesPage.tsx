@@ -1,0 +1,5 @@
+import { ActivityList } from '../modules/activities/ActivityList';
+
+export function ActivitiesPage() {
+  return <ActivityList />;
+}

@@ -1,0 +1,5 @@
+import { CaseQueue } from '../modules/cases/CaseQueue';
+
+export function CasesPage() {
+  return <CaseQueue />;
+}

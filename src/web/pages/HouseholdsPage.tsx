@@ -1,0 +1,5 @@
+import { HouseholdList } from '../modules/households/HouseholdList';
+
+export function HouseholdsPage() {
+  return <HouseholdList />;
+}

@@ -1,0 +1,5 @@
+import { LedgerOverview } from '../modules/ledgers/LedgerOverview';
+
+export function LedgersPage() {
+  return <LedgerOverview />;
+}

@@ -1,0 +1,5 @@
+import { PlanList } from '../modules/plans/PlanList';
+
+export function PlansPage() {
+  return <PlanList />;
+}
