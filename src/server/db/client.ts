@@ -37,6 +37,13 @@ export async function openDatabase(opts: {
 }): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection that the server drops (restart, failover, admin termination) emits 'error'
+    // on the pool; unhandled, that would crash the process. The pool replaces the connection itself.
+    pool.on('error', (err: Error & { code?: string }) => {
+      console.error(
+        `数据库连接中断 database connection lost (${err.code ?? err.name}); the pool will reconnect`,
+      );
+    });
     // Fail fast with a clear message instead of on the first request.
     await pool.query('select 1');
     const db = drizzlePg(pool, { schema }) as unknown as Db;
