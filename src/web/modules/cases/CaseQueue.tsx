@@ -50,11 +50,11 @@ export function CaseQueue() {
         </Link>
       ),
     },
-    { key: 'village', title: ht('hh.village'), width: 140, render: (c) => c.regionName ?? c.regionCode },
+    { key: 'village', title: ht('hh.village'), width: 110, render: (c) => c.regionName ?? c.regionCode },
     {
       key: 'kind',
       title: ht('case.kind'),
-      width: 200,
+      width: 180,
       render: (c) => `${c.kindZh}${c.proposedTypeZh ? `：${c.proposedTypeZh}` : ''}`,
     },
     {
@@ -77,10 +77,11 @@ export function CaseQueue() {
       width: 110,
       render: (c) => dayjs(c.clueAt).format('YYYY-MM-DD'),
     },
-    { key: 'deadline', title: ht('case.deadline'), width: 260, render: (c) => <CaseDeadlineTags item={c} /> },
+    { key: 'deadline', title: ht('case.deadline'), width: 230, render: (c) => <CaseDeadlineTags item={c} /> },
     {
       key: 'next',
       title: ht('case.next'),
+      width: 200,
       render: (c) =>
         c.actions.length ? (
           c.actions.map((a) => lt(CASE_ACTION_LABELS[a])).join('、')
@@ -122,7 +123,7 @@ export function CaseQueue() {
         rowKey={(c) => c.id}
         loading={loading}
         emptyText={view === 'queue' ? ht('case.emptyQueue') : ht('case.empty')}
-        scrollX={1200}
+        scrollX={1170}
         cardTitle={(c) => (
           <Flex justify="space-between" align="center" gap={8}>
             <Link to={`/cases/${c.id}`}>{c.headName}</Link>
