@@ -49,6 +49,39 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  return send<T>(
+    path,
+    method,
+    headers,
+    options.body === undefined ? undefined : JSON.stringify(options.body),
+    options,
+  );
+}
+
+export interface UploadOptions {
+  query?: Record<string, QueryValue>;
+  signal?: AbortSignal;
+}
+
+/**
+ * Posts a file as the raw request body (uploads: PDF, JPEG, PNG…), with the session's CSRF header and
+ * the same error handling as `apiRequest`. The content type is the file's own (octet-stream if unknown).
+ */
+export async function apiPostRaw<T>(path: string, file: Blob, options: UploadOptions = {}): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'content-type': file.type || 'application/octet-stream',
+  };
+  return send<T>(path, 'POST', headers, file, options);
+}
+
+async function send<T>(
+  path: string,
+  method: NonNullable<RequestOptions['method']>,
+  headers: Record<string, string>,
+  body: BodyInit | undefined,
+  options: Pick<RequestOptions, 'query' | 'signal' | 'quietUnauthorized'>,
+): Promise<T> {
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -57,7 +90,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body,
       signal: options.signal,
     });
   } catch (error) {
@@ -65,19 +98,19 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     throw transportError(0, 'network');
   }
 
-  let body: unknown = null;
+  let parsed: unknown = null;
   const text = await response.text();
   if (text) {
     try {
-      body = JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch {
       throw transportError(response.status, 'unexpected');
     }
   }
-  if (response.ok) return body as T;
+  if (response.ok) return parsed as T;
 
-  const error = isErrorResponse(body)
-    ? new ApiError(response.status, body.error)
+  const error = isErrorResponse(parsed)
+    ? new ApiError(response.status, parsed.error)
     : transportError(response.status, 'unexpected');
   if (response.status === 401 && (error.code === 'auth.required' || error.code === 'auth.session_expired')) {
     csrfToken = null;

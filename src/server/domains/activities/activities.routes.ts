@@ -10,6 +10,8 @@ import {
 import { ErrorResponseSchema, LocalizedTextSchema } from '../../../core/errors/errors';
 import type { Deps } from '../../deps';
 import { requireActor } from '../../plugins/auth';
+import { acceptRawUploads, contentDisposition, rawUpload } from '../../storage/uploads';
+import { addEvidence, evidenceFile } from './activities.evidence';
 import {
   createActivity,
   deleteActivity,
@@ -30,6 +32,9 @@ const errors = {
 const tags = ['activities'];
 
 export const activitiesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  // Evidence files arrive as the raw file body (scoped to this plugin).
+  acceptRawUploads(app);
+
   app.get(
     '/api/activity-types',
     {
@@ -133,5 +138,45 @@ export const activitiesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
       },
     },
     async (request) => revealPersonId(deps, requireActor(request), request.params.id, request.query.purpose),
+  );
+
+  app.post(
+    '/api/activities/:id/evidence',
+    {
+      schema: {
+        tags,
+        summary:
+          '上传佐证材料 Upload an evidence file (raw body: PDF, JPEG or PNG, at most 10 MB; same rights as editing the record)',
+        params: IdParams,
+        querystring: z.object({ fileName: z.string().trim().min(1).max(200) }),
+        response: { 201: ActivitySchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const out = await addEvidence(deps, actor, request.params.id, {
+        fileName: request.query.fileName,
+        ...rawUpload(request),
+      });
+      return reply.status(201).send(out);
+    },
+  );
+
+  app.get(
+    '/api/activities/:id/evidence/:uuid',
+    {
+      schema: {
+        tags,
+        summary: '下载佐证材料（记录日志） Download an evidence file (logged)',
+        params: IdParams.extend({ uuid: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      const file = await evidenceFile(deps, requireActor(request), request.params.id, request.params.uuid);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', contentDisposition(file.fileName))
+        .send(file.data);
+    },
   );
 };

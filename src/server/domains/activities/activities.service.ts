@@ -25,7 +25,7 @@ import {
   type ActivityRow,
 } from './activities.repository';
 
-const asTarget = (row: ActivityRow) => ({
+export const asTarget = (row: ActivityRow) => ({
   type: row.type as ActivityType,
   unitId: row.unitId,
   townCode: row.townCode,
@@ -123,7 +123,7 @@ async function prepare(
   };
 }
 
-async function loadVisible(db: DbOrTx, actor: Actor, id: number) {
+export async function loadVisible(db: DbOrTx, actor: Actor, id: number) {
   const row = await findActivity(db, id);
   // Out of scope answers like absent: a unit cannot probe which records other units have.
   if (!row || !canSeeActivity(actor, asTarget(row))) throw new AppError('not_found');

@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import {
   AlignmentType,
@@ -14,7 +13,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Actor } from '../../../core/accounts/scope';
-import { AppError, fieldError } from '../../../core/errors/errors';
+import { AppError } from '../../../core/errors/errors';
 import type { CaseDeadlines } from '../../../core/households/case-machine';
 import { buildNotice, noticeText, type Notice } from '../../../core/households/notice';
 import { audit, logPiiAccess } from '../../audit/audit';
@@ -24,14 +23,12 @@ import { recordEvent } from '../households/households.events';
 import { canAttach } from './cases.policy';
 import { findCase } from './cases.repository';
 import { chinaDate, getCase, proposalText } from './cases.service';
-import { attachmentKey, localFolderStorage, type AttachmentStorage } from './storage';
+import { attachmentStorageOf } from '../../storage/attachment-storage';
+import { checkUploadedFile } from '../../storage/uploads';
 
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'application/octet-stream'];
-
-/** The configured attachment storage (local folder under the data directory). */
-export function storageOf(deps: Deps): AttachmentStorage {
-  return localFolderStorage(path.join(deps.config.dataDir, 'attachments'));
+/** A fresh storage key for a case attachment. */
+export function attachmentKey(caseId: number): string {
+  return `cases/${caseId}/${crypto.randomUUID()}`;
 }
 
 /** Stores an attachment of a case (the signed authorisation, appraisal minutes…); audited, never deleted. */
@@ -45,10 +42,9 @@ export async function uploadAttachment(
   const visible = await getCase(deps, actor, caseId);
   if (visible.closedAt)
     throw new AppError('conflict', { zh: '案件已办结，不能再上传附件', en: 'The case is closed' });
-  if (file.data.length === 0)
-    throw fieldError('file', 'file.empty', { zh: '文件为空', en: 'The file is empty' });
+  const contentType = checkUploadedFile(file);
   const key = attachmentKey(caseId);
-  const storage = storageOf(deps);
+  const storage = attachmentStorageOf(deps);
   await storage.put(key, file.data);
   try {
     await deps.db.transaction(async (tx) => {
@@ -59,7 +55,7 @@ export async function uploadAttachment(
           caseId,
           kind: file.kind,
           fileName: file.fileName,
-          contentType: file.contentType,
+          contentType,
           size: file.data.length,
           sha256: crypto.createHash('sha256').update(file.data).digest('hex'),
           storageKey: key,
@@ -106,7 +102,11 @@ export async function downloadAttachment(deps: Deps, actor: Actor, caseId: numbe
     entityId: a.id,
     field: a.kind,
   });
-  return { data: await storageOf(deps).get(a.storageKey), fileName: a.fileName, contentType: a.contentType };
+  return {
+    data: await attachmentStorageOf(deps).get(a.storageKey),
+    fileName: a.fileName,
+    contentType: a.contentType,
+  };
 }
 
 /**

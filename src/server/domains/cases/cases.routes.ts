@@ -12,15 +12,8 @@ import {
 } from '../../../core/households/cases.schemas';
 import type { Deps } from '../../deps';
 import { requireActor } from '../../plugins/auth';
-import {
-  ATTACHMENT_TYPES,
-  MAX_ATTACHMENT_BYTES,
-  caseNotice,
-  downloadAttachment,
-  noticeDocx,
-  noticeText,
-  uploadAttachment,
-} from './cases.documents';
+import { acceptRawUploads, contentDisposition, rawUpload } from '../../storage/uploads';
+import { caseNotice, downloadAttachment, noticeDocx, noticeText, uploadAttachment } from './cases.documents';
 import { act } from './cases.actions';
 import { getCase, listCases, loadDeadlines, openCase, putDeadlines, workQueue } from './cases.service';
 
@@ -35,19 +28,9 @@ const errors = {
 const tags = ['cases'];
 const Page = z.object({ items: z.array(CaseSummarySchema), nextAfter: z.number().nullable() });
 
-/** RFC 5987 filename for Chinese file names. */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
 export const casesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   // Attachments arrive as the raw file body (scoped to this plugin).
-  app.addContentTypeParser(
-    ATTACHMENT_TYPES,
-    { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES },
-    (_req, body, done) => done(null, body),
-  );
+  acceptRawUploads(app);
 
   app.get(
     '/api/cases',
@@ -156,12 +139,9 @@ export const casesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const data = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const contentType = (request.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!;
       const out = await uploadAttachment(deps, actor, request.params.id, {
         ...request.query,
-        contentType,
-        data,
+        ...rawUpload(request),
       });
       return reply.status(201).send(out);
     },

@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import path from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../../core/accounts/scope';
 import {
@@ -31,7 +30,7 @@ import {
   units,
 } from '../../db/schema';
 import type { Deps } from '../../deps';
-import { localFolderStorage } from '../cases/storage';
+import { attachmentStorageOf } from '../../storage/attachment-storage';
 import { reevaluateYearInBulk } from './households.evaluation';
 import { memberValues } from './households.service';
 
@@ -388,7 +387,7 @@ async function demoCases(
       )) as unknown as { rows: { id: number; username: string }[] }
     ).rows.map((u) => [u.username, Number(u.id)]),
   );
-  const storage = localFolderStorage(path.join(deps.config.dataDir, 'attachments'));
+  const storage = attachmentStorageOf(deps);
   const pdf = demoPdf();
   // The demo town (清水镇, …100) gets most cases so its clerk and the village cadre have work to do.
   const sorted = [...candidates].sort(

@@ -4,7 +4,7 @@ import { ErrorResponseSchema, LocalizedTextSchema } from '../../../core/errors/e
 import { HouseholdListQuerySchema } from '../../../core/households/households.schemas';
 import type { Deps } from '../../deps';
 import { requireActor } from '../../plugins/auth';
-import { contentDisposition } from '../cases/cases.routes';
+import { contentDisposition } from '../../storage/uploads';
 import { exportHouseholds, importTemplate } from './export.service';
 import { getImportJob, startImport } from './import.jobs';
 

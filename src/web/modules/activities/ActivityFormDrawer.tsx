@@ -1,4 +1,3 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -27,6 +26,7 @@ import { useCurrentUser } from '../auth/useCurrentUser';
 import { usePlans } from '../plans/planQueries';
 import { UnitSelect } from '../units/UnitSelect';
 import { ActivityDetailsFields } from './ActivityDetailsFields';
+import { EvidenceField } from './EvidenceField';
 import {
   buildActivityBody,
   checkActivityBody,
@@ -71,19 +71,36 @@ export function ActivityFormDrawer({ open, activity, defaultDate, onClose }: Act
     !!plans.data && recordYear !== undefined && !plans.data.some((p) => p.year === recordYear);
   const [changePerson, setChangePerson] = useState(false);
   const [unplaced, setUnplaced] = useState<string[]>([]);
+  // A new record saved with "save and upload" stays open as that record (uploads need a saved record).
+  const [saved, setSaved] = useState<Activity | null>(null);
+  const record = saved ?? activity;
   const isAdmin = me.role === 'admin';
-  const hasPersonOnFile = activity?.person != null;
+  const hasPersonOnFile = record?.person != null;
   const keepPerson = hasPersonOnFile && !changePerson;
   const options = { sendUnit: isAdmin, keepPerson };
   const spec = type ? specOf(type) : {};
   const typeOptions = creatableTypes(me, types.data ?? []);
 
   const mutation = useMutation({
-    mutationFn: (input: Parameters<typeof createActivity>[0]) =>
-      activity ? updateActivity(activity.id, input) : createActivity(input),
-    onSuccess: async () => {
-      void message.success(activity ? t('app.saved') : t('activities.created'));
-      await Promise.all(recordDependentKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+    mutationFn: ({ input }: { input: Parameters<typeof createActivity>[0]; stay: boolean }) =>
+      record ? updateActivity(record.id, input) : createActivity(input),
+    onSuccess: async (result, { stay }) => {
+      const invalidated = Promise.all(
+        recordDependentKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      );
+      if (stay && !record) {
+        // Stay open on the saved record, with its values as the server keeps them, to upload evidence.
+        const values = formValuesOf(result, { date: defaultDate });
+        setSaved(result);
+        setChangePerson(false);
+        form.setFieldsValue(values);
+        form.setFieldValue('details', values.details);
+        void message.success(t('activities.savedUploadNow'));
+        await invalidated;
+        return;
+      }
+      void message.success(record ? t('app.saved') : t('activities.created'));
+      await invalidated;
       onClose();
     },
     onError: (error) => {
@@ -94,7 +111,7 @@ export function ActivityFormDrawer({ open, activity, defaultDate, onClose }: Act
     },
   });
 
-  const handleSubmit = () => {
+  const handleSubmit = (stay = false) => {
     setUnplaced([]);
     const values = form.getFieldsValue(true) as ActivityFormValues;
     const checked = checkActivityBody(buildActivityBody(values, options), options);
@@ -107,12 +124,12 @@ export function ActivityFormDrawer({ open, activity, defaultDate, onClose }: Act
     // The ID number check runs as a field rule too (a wrong check digit is named before sending).
     void form
       .validateFields([['person', 'idNumber']])
-      .then(() => mutation.mutate(checked.input))
+      .then(() => mutation.mutate({ input: checked.input, stay }))
       .catch(() => undefined);
   };
 
   const handleValuesChange = (changed: Partial<ActivityFormValues>) => {
-    if ('type' in changed && changed.type && !activity) {
+    if ('type' in changed && changed.type && !record) {
       form.setFieldsValue({ amountYuan: null, peopleCount: null, person: { name: '', idNumber: '' } });
       // setFieldsValue merges nested objects; setFieldValue replaces, dropping the previous type's details.
       form.setFieldValue('details', defaultDetails(changed.type));
@@ -120,6 +137,7 @@ export function ActivityFormDrawer({ open, activity, defaultDate, onClose }: Act
   };
   const handleAfterOpenChange = (visible: boolean) => {
     if (!visible) {
+      setSaved(null);
       setChangePerson(false);
       setUnplaced([]);
     }
@@ -142,7 +160,7 @@ export function ActivityFormDrawer({ open, activity, defaultDate, onClose }: Act
   return (
     <Drawer
       open={open}
-      title={activity ? t('activities.edit') : t('activities.create')}
+      title={record ? t('activities.edit') : t('activities.create')}
       onClose={onClose}
       afterOpenChange={handleAfterOpenChange}
       size={narrow ? '100%' : 560}
@@ -150,7 +168,7 @@ export function ActivityFormDrawer({ open, activity, defaultDate, onClose }: Act
       footer={
         <Flex justify="flex-end" gap={8}>
           <Button onClick={onClose}>{t('app.cancel')}</Button>
-          <Button type="primary" onClick={handleSubmit} loading={mutation.isPending}>
+          <Button type="primary" onClick={() => handleSubmit()} loading={mutation.isPending}>
             {t('app.save')}
           </Button>
         </Flex>
@@ -166,7 +184,7 @@ export function ActivityFormDrawer({ open, activity, defaultDate, onClose }: Act
       >
         <Form.Item name="type" label={t('activities.type')} required>
           <Select<ActivityType>
-            disabled={activity !== null || typeOptions.length < 2}
+            disabled={record !== null || typeOptions.length < 2}
             loading={types.isPending}
             placeholder={t('activities.chooseType')}
             showSearch={{ optionFilterProp: 'label' }}
@@ -200,13 +218,13 @@ export function ActivityFormDrawer({ open, activity, defaultDate, onClose }: Act
             <Divider titlePlacement="start" plain style={{ margin: '8px 0 16px' }}>
               {t('activities.personSection')}
             </Divider>
-            {keepPerson && activity?.person ? (
+            {keepPerson && record?.person ? (
               <Flex align="center" gap={8} wrap style={{ marginBottom: 16 }}>
                 <Typography.Text>
-                  {activity.person.name}{' '}
-                  <Typography.Text type="secondary">{activity.person.idNumberMasked}</Typography.Text>
+                  {record.person.name}{' '}
+                  <Typography.Text type="secondary">{record.person.idNumberMasked}</Typography.Text>
                 </Typography.Text>
-                {isAdmin ? <RevealIdButton activityId={activity.id} /> : null}
+                {isAdmin ? <RevealIdButton activityId={record.id} /> : null}
                 <Button size="small" onClick={() => setChangePerson(true)}>
                   {t('activities.changePerson')}
                 </Button>
@@ -269,35 +287,11 @@ export function ActivityFormDrawer({ open, activity, defaultDate, onClose }: Act
         <Divider titlePlacement="start" plain style={{ margin: '8px 0 16px' }}>
           {t('activities.evidence')}
         </Divider>
-        <Form.List name="evidence">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((field) => (
-                <Flex key={field.key} gap={8} align="baseline">
-                  <Form.Item name={[field.name, 'name']} style={{ flex: 1 }}>
-                    <Input placeholder={t('activities.evidenceName')} maxLength={200} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'ref']} style={{ flex: 1 }}>
-                    <Input placeholder={t('activities.evidenceRef')} maxLength={500} />
-                  </Form.Item>
-                  <MinusCircleOutlined
-                    aria-label={t('activities.removeEvidence')}
-                    onClick={() => remove(field.name)}
-                  />
-                </Flex>
-              ))}
-              <Button
-                type="dashed"
-                block
-                icon={<PlusOutlined />}
-                onClick={() => add({ name: '', ref: '' })}
-                style={{ marginBottom: 16 }}
-              >
-                {t('activities.addEvidence')}
-              </Button>
-            </>
-          )}
-        </Form.List>
+        <EvidenceField
+          activityId={record?.id ?? null}
+          onSaveAndUpload={record ? undefined : () => handleSubmit(true)}
+          saving={mutation.isPending}
+        />
         <Form.Item name="note" label={t('activities.note')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
         </Form.Item>

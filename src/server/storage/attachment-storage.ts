@@ -1,10 +1,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { Deps } from '../deps';
 
 /**
  * Where attachments live: one small interface so an S3-compatible store can replace the local folder
- * (ARCHITECTURE: "attachments go through one storage interface").
+ * (ARCHITECTURE: "attachments go through one storage interface"). Shared by every domain that keeps
+ * files (case attachments, activity evidence); each domain builds its own keys (`cases/<id>/<uuid>`,
+ * `activities/<id>/<uuid>`).
  */
 export interface AttachmentStorage {
   put(key: string, data: Buffer): Promise<void>;
@@ -34,7 +37,7 @@ export function localFolderStorage(root: string): AttachmentStorage {
   };
 }
 
-/** A fresh storage key for a case attachment. */
-export function attachmentKey(caseId: number): string {
-  return `cases/${caseId}/${crypto.randomUUID()}`;
+/** The configured attachment storage (local folder under the data directory). */
+export function attachmentStorageOf(deps: Pick<Deps, 'config'>): AttachmentStorage {
+  return localFolderStorage(path.join(deps.config.dataDir, 'attachments'));
 }
