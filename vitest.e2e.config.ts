@@ -12,5 +12,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 120_000,
+    // CI shares two cores with the server and Chromium; a journey that fails once is run once more
+    // (a real defect fails both times). Locally every failure shows at once.
+    retry: process.env.CI ? 1 : 0,
   },
 });
