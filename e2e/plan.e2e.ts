@@ -142,6 +142,13 @@ describe('plan journey', () => {
         `${LOCAL_EMPLOYMENT} at ${DEMO_DATE}: ${before.value} (${before.percent}%) → ${after.value} (${after.percent}%)`,
       );
 
+      // R13: the unit has records dated in September, so the month's reporting card lists it.
+      await page
+        .getByRole('list', { name: '本月已填报的单位' })
+        .getByRole('listitem')
+        .filter({ hasText: '区人力资源和社会保障局' })
+        .waitFor();
+
       // The figure opens the records behind it: the unit sees its own, the two new ones among them.
       await page
         .getByRole('group', { name: LOCAL_EMPLOYMENT, exact: true })

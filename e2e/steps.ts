@@ -46,23 +46,10 @@ export function menuItem(page: Page, label: string): Locator {
 }
 
 export async function logout(page: Page, displayName: string): Promise<void> {
-  // On a loaded machine a click can land while the dropdown is still animating in and be lost;
-  // a person would simply open the menu again, and so does this step (at most three times).
-  for (let attempt = 1; ; attempt++) {
-    await page.getByRole('button', { name: new RegExp(`^${displayName}`) }).click();
-    const item = menuItem(page, '退出登录');
-    await item.waitFor({ state: 'visible' });
-    const loggedOut = page
-      .waitForResponse((r) => r.url().endsWith('/api/auth/logout') && r.request().method() === 'POST', {
-        timeout: 8_000,
-      })
-      .then(() => true)
-      .catch(() => false);
-    await item.click();
-    if (await loggedOut) break;
-    if (attempt === 3) throw new Error('logout: no logout request after three tries');
-  }
-  await page.waitForURL(/\/login/, { timeout: 30_000 });
+  await page.getByRole('button', { name: new RegExp(`^${displayName}`) }).click();
+  await menuItem(page, '退出登录').click();
+  // Generous: on a loaded two-core CI machine the server and Chromium share the cores.
+  await page.waitForURL(/\/login/, { timeout: 60_000 });
   await page.getByText('您已退出登录').waitFor();
 }
 

@@ -338,3 +338,38 @@ describe('progress routes', () => {
     expect((await admin.request({ method: 'GET', url: '/api/progress/99999/records' })).statusCode).toBe(404);
   });
 });
+
+describe('units reporting in a month (R13)', () => {
+  it('counts each unit’s records dated in the month, whatever their type, for every reader', async () => {
+    await record(unitA, 'study_session', { topic: '学习扶贫论述', attendees: 12 }, { date: '2020-05-03' });
+    await record(
+      unitA,
+      'donation',
+      { donor: '区人社局', donationType: 'money', beneficiaryKind: 'family' },
+      { amountYuan: 100 },
+    );
+    await record(
+      unitB,
+      'donation',
+      { donor: '区商务局', donationType: 'money', beneficiaryKind: 'family' },
+      { amountYuan: 100, date: '2020-06-01' },
+    );
+    const res = await unitB.request({
+      method: 'GET',
+      url: '/api/progress/reporting?from=2020-05-01&to=2020-05-31',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items).toEqual([
+      { unitId: unitAId, unitName: '区人社局', records: 2, types: ['donation', 'study_session'] },
+    ]);
+  });
+
+  it('names the wrong end of a reversed period', async () => {
+    const res = await admin.request({
+      method: 'GET',
+      url: '/api/progress/reporting?from=2020-05-31&to=2020-05-01',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].path).toBe('querystring.to');
+  });
+});

@@ -81,3 +81,19 @@ export const ProgressRecordsResponseSchema = z.object({
   /** For manual indicators: the figures entered with their evidence, up to `asOf`. */
   manualValues: z.array(ManualValueSchema),
 });
+
+/** R13 本月填报: a period (usually one month) for which each unit's record count is asked. */
+export const UnitReportingQuerySchema = z
+  .object({ from: z.iso.date(), to: z.iso.date() })
+  .refine((q) => q.from <= q.to, { path: ['to'], message: '结束日期不能早于开始日期' });
+export type UnitReportingQuery = z.infer<typeof UnitReportingQuerySchema>;
+
+export const UnitReportingResponseSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** Units with at least one record dated in the period; counts only (a public summary). */
+  items: z.array(
+    z.object({ unitId: z.number(), unitName: z.string(), records: z.number(), types: z.array(z.string()) }),
+  ),
+});
+export type UnitReportingResponse = z.infer<typeof UnitReportingResponseSchema>;

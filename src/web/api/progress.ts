@@ -1,5 +1,9 @@
 import type { z } from 'zod';
-import type { ProgressRecordsResponseSchema, ProgressResponse } from '../../core/progress/progress.schemas';
+import type {
+  ProgressRecordsResponseSchema,
+  ProgressResponse,
+  UnitReportingResponse,
+} from '../../core/progress/progress.schemas';
 import { apiRequest } from './client';
 
 export type ProgressRecordsPage = z.infer<typeof ProgressRecordsResponseSchema>;
@@ -27,4 +31,12 @@ export function getProgressRecords(
   signal?: AbortSignal,
 ): Promise<ProgressRecordsPage> {
   return apiRequest(`/api/progress/${indicatorId}/records`, { query: { ...query }, signal });
+}
+
+/** Records each unit dated in a period (R13 monthly reporting), counts only. */
+export function getUnitReporting(
+  query: { from: string; to: string },
+  signal?: AbortSignal,
+): Promise<UnitReportingResponse> {
+  return apiRequest('/api/progress/reporting', { query: { ...query }, signal });
 }

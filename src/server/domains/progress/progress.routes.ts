@@ -6,10 +6,13 @@ import {
   ProgressRecordsQuerySchema,
   ProgressRecordsResponseSchema,
   ProgressResponseSchema,
+  UnitReportingQuerySchema,
+  UnitReportingResponseSchema,
 } from '../../../core/progress/progress.schemas';
 import type { Deps } from '../../deps';
 import { requireActor } from '../../plugins/auth';
 import { indicatorRecords, planProgress } from './progress.service';
+import { unitReporting } from './reporting.service';
 
 const errors = {
   400: ErrorResponseSchema,
@@ -31,6 +34,19 @@ export const progressRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       },
     },
     async (request) => planProgress(deps, requireActor(request), request.query),
+  );
+
+  app.get(
+    '/api/progress/reporting',
+    {
+      schema: {
+        tags,
+        summary: '各单位填报情况 Records each unit dated in a period (counts only)',
+        querystring: UnitReportingQuerySchema,
+        response: { 200: UnitReportingResponseSchema, ...errors },
+      },
+    },
+    async (request) => unitReporting(deps, requireActor(request), request.query),
   );
 
   app.get(

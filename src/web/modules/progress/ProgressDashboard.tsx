@@ -10,7 +10,7 @@ import { QueryError } from '../../ui/QueryError';
 import { useIsNarrow } from '../../ui/useIsNarrow';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { usePlans } from '../plans/planQueries';
-import { defaultAsOf, previousMonthEnd, quarterEnds, todayInChina, trendDates } from './asOf';
+import { defaultAsOf, quarterEnds, todayInChina, trendDates } from './asOf';
 import { IndicatorCard } from './IndicatorCard';
 import { useProgress } from './progressQueries';
 import { RecordsDrawer, type RecordsSelection } from './RecordsDrawer';
@@ -56,9 +56,6 @@ export function ProgressDashboard() {
   const custom = !!plan && !!requested && isoDate.test(requested) && requested.startsWith(`${plan.year}-`);
   const asOf = custom ? requested : (fallback?.asOf ?? null);
   const progress = useProgress(plan?.id ?? null, asOf);
-  const prevEnd = asOf ? previousMonthEnd(asOf) : null;
-  const previousQuery = useProgress(plan?.id ?? null, prevEnd);
-  const previous = prevEnd === null ? null : previousQuery.isPlaceholderData ? undefined : previousQuery.data;
 
   const setView = (next: { plan?: number; asOf?: string | null }) => {
     const p = new URLSearchParams(params);
@@ -171,7 +168,7 @@ export function ProgressDashboard() {
               </Suspense>
             </Col>
             <Col xs={24} lg={10}>
-              <UnitReporting current={data} previous={previous} />
+              <UnitReporting asOf={data.asOf} />
             </Col>
           </Row>
           <Flex align="baseline" justify="space-between" wrap gap={8}>

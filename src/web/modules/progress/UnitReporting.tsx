@@ -1,32 +1,33 @@
+import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Flex, Skeleton, Tag, Tooltip, Typography } from 'antd';
-import { useMemo } from 'react';
-import type { ProgressResponse } from '../../../core/progress/progress.schemas';
+import { getUnitReporting } from '../../api/progress';
 import { useI18n } from '../../i18n/useI18n';
 import { useUnits } from '../units/unitQueries';
-import { unitsReporting } from './reporting';
 
 interface UnitReportingProps {
-  current: ProgressResponse;
-  /** Last month's end; null in January; undefined while loading. */
-  previous: ProgressResponse | null | undefined;
+  /** The evaluation date; the card covers its month up to this day. */
+  asOf: string;
 }
 
 /**
- * 本月填报情况: which member units have records dated this month that count for an indicator, and
- * which have none yet (R13: each unit reports its progress monthly).
+ * 本月填报情况: which member units have entered records dated this month (of any type), and which
+ * have none yet (R13: each unit reports its progress monthly). Counted by the server.
  */
-export function UnitReporting({ current, previous }: UnitReportingProps) {
+export function UnitReporting({ asOf }: UnitReportingProps) {
   const { t } = useI18n();
   const units = useUnits();
-  const month = Number(current.asOf.slice(5, 7));
-  const reports = useMemo(
-    () => (previous === undefined ? [] : unitsReporting(current, previous)),
-    [current, previous],
-  );
+  const from = `${asOf.slice(0, 8)}01`;
+  const reporting = useQuery({
+    queryKey: ['progress-reporting', from, asOf],
+    queryFn: ({ signal }) => getUnitReporting({ from, to: asOf }, signal),
+  });
+  const month = Number(asOf.slice(5, 7));
+  const reports = reporting.data?.items ?? [];
   const members = (units.data ?? []).filter((u) => u.kind === 'member' && u.active);
   const reported = new Set(reports.map((r) => r.unitId));
   const silent = members.filter((u) => !reported.has(u.id));
   const membersReported = members.filter((u) => reported.has(u.id)).length;
+  const loading = reporting.isPending;
 
   return (
     <Card
@@ -34,7 +35,7 @@ export function UnitReporting({ current, previous }: UnitReportingProps) {
       size="small"
       style={{ height: '100%' }}
       extra={
-        previous === undefined ? null : (
+        loading ? null : (
           <Typography.Text data-testid="units-reported">
             {t('progress.reportingCount', { n: membersReported, total: members.length })}
           </Typography.Text>
@@ -42,16 +43,16 @@ export function UnitReporting({ current, previous }: UnitReportingProps) {
       }
     >
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        {t('progress.reportingHint', { from: `${current.asOf.slice(0, 8)}01`, to: current.asOf })}
+        {t('progress.reportingHint', { from, to: asOf })}
       </Typography.Paragraph>
-      {previous === undefined ? (
+      {loading ? (
         <Skeleton active paragraph={{ rows: 3 }} />
       ) : (
         <>
           {reports.length ? (
             <Flex wrap gap={6} role="list" aria-label={t('progress.reported')} style={{ marginBottom: 12 }}>
               {reports.map((r) => (
-                <Tooltip key={r.unitId} title={r.indicators.join('、')}>
+                <Tooltip key={r.unitId} title={t('progress.recordCount', { n: r.records })}>
                   <Tag color="success" role="listitem" style={{ marginInlineEnd: 0 }}>
                     {r.unitName}
                   </Tag>

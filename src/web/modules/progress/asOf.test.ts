@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultAsOf, previousMonthEnd, todayInChina, trendDates } from './asOf';
+import { defaultAsOf, todayInChina, trendDates } from './asOf';
 
 describe('defaultAsOf', () => {
   it('opens a past plan year at its end', () => {
@@ -22,13 +22,6 @@ describe('trendDates', () => {
 
   it('has one point in January', () => {
     expect(trendDates('2021-01-31')).toEqual(['2021-01-31']);
-  });
-});
-
-describe('previousMonthEnd', () => {
-  it('is the last day of the month before', () => {
-    expect(previousMonthEnd('2020-10-05')).toBe('2020-09-30');
-    expect(previousMonthEnd('2020-01-20')).toBeNull();
   });
 });
 

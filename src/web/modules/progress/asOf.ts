@@ -33,12 +33,6 @@ export function trendDates(asOf: string): string[] {
   return dates;
 }
 
-/** The end of the month before `asOf`'s month, or null in January (the year starts empty). */
-export function previousMonthEnd(asOf: string): string | null {
-  const month = Number(asOf.slice(5, 7));
-  return month > 1 ? lastDayOf(Number(asOf.slice(0, 4)), month - 1) : null;
-}
-
 /** Quarter ends and the year's end of a plan year, up to `limit` (the date picker's shortcuts). */
 export function quarterEnds(year: number): string[] {
   return [3, 6, 9, 12].map((m) => lastDayOf(year, m));
