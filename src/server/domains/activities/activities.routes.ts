@@ -7,7 +7,8 @@ import {
   ActivityListQuerySchema,
   ActivitySchema,
 } from '../../../core/activities/activities.schemas';
-import { ErrorResponseSchema, LocalizedTextSchema } from '../../../core/errors/errors';
+import { LocalizedTextSchema } from '../../../core/errors/errors';
+import { errorResponses, IdParams, OkSchema } from '../../plugins/route-schemas';
 import type { Deps } from '../../deps';
 import { requireActor } from '../../plugins/auth';
 import { acceptRawUploads, contentDisposition, rawUpload } from '../../storage/uploads';
@@ -21,14 +22,7 @@ import {
   updateActivity,
 } from './activities.service';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['activities'];
 
 export const activitiesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
@@ -117,7 +111,7 @@ export const activitiesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
         tags,
         summary: '删除记录 Delete a record',
         params: IdParams,
-        response: { 200: z.object({ ok: z.literal(true) }), ...errors },
+        response: { 200: OkSchema, ...errors },
       },
     },
     async (request) => {

@@ -3,18 +3,13 @@ import { z } from 'zod';
 import { MeSchema, LoginRequestSchema, PasswordChangeSchema } from '../../../core/accounts/accounts.schemas';
 import { checkPassword } from '../../../core/accounts/password-policy';
 import { ErrorResponseSchema } from '../../../core/errors/errors';
+import { errorResponses, OkSchema } from '../../plugins/route-schemas';
 import type { Deps } from '../../deps';
 import { SESSION_COOKIE, requireActor } from '../../plugins/auth';
 import { getMe } from '../users/users.service';
 import { changeOwnPassword, login, logout, logoutEverywhere } from './auth.service';
 
-const OkSchema = z.object({ ok: z.literal(true) });
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  423: ErrorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 423);
 
 export const authRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const cookieOptions = {

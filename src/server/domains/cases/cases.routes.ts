@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema } from '../../../core/errors/errors';
 import { CaseDeadlinesSchema } from '../../../core/households/case-machine';
 import {
   AttachmentKindSchema,
@@ -10,6 +9,7 @@ import {
   CaseListQuerySchema,
   CaseSummarySchema,
 } from '../../../core/households/cases.schemas';
+import { errorResponses } from '../../plugins/route-schemas';
 import type { Deps } from '../../deps';
 import { requireActor } from '../../plugins/auth';
 import { acceptRawUploads, contentDisposition, rawUpload } from '../../storage/uploads';
@@ -18,13 +18,7 @@ import { act } from './cases.actions';
 import { getCase, listCases, loadDeadlines, openCase, putDeadlines, workQueue } from './cases.service';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['cases'];
 const Page = z.object({ items: z.array(CaseSummarySchema), nextAfter: z.number().nullable() });
 

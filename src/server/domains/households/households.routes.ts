@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema } from '../../../core/errors/errors';
 import {
   HouseholdCreateSchema,
   HouseholdDetailSchema,
@@ -18,6 +17,7 @@ import {
   TimelineEntrySchema,
 } from '../../../core/households/households.schemas';
 import { YearConfigSchema } from '../../../core/monitoring/config';
+import { errorResponses } from '../../plugins/route-schemas';
 import type { Deps } from '../../deps';
 import { requireActor } from '../../plugins/auth';
 import { createHousehold, getHousehold, listHouseholds, updateHousehold } from './households.service';
@@ -37,13 +37,7 @@ const Id = z.object({ id: z.coerce.number().int().positive() });
 const IdMember = Id.extend({ memberId: z.coerce.number().int().positive() });
 const IdYear = Id.extend({ year: z.coerce.number().int().min(2000).max(2100) });
 const Year = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['households'];
 
 export const householdsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {

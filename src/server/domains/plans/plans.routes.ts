@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema } from '../../../core/errors/errors';
 import {
   ExtractRequestSchema,
   ExtractResponseSchema,
@@ -14,6 +13,7 @@ import {
   PlanSummarySchema,
   PlanUpdateSchema,
 } from '../../../core/plan/plan-model.schemas';
+import { errorResponses, IdParams, OkSchema } from '../../plugins/route-schemas';
 import type { Deps } from '../../deps';
 import { requireActor } from '../../plugins/auth';
 import {
@@ -30,14 +30,7 @@ import {
   updatePlan,
 } from './plans.service';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['plans'];
 
 export const plansRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
@@ -158,7 +151,7 @@ export const plansRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
         tags,
         summary: '删除指标 Delete an indicator',
         params: IdParams,
-        response: { 200: z.object({ ok: z.literal(true) }), ...errors },
+        response: { 200: OkSchema, ...errors },
       },
     },
     async (request) => {

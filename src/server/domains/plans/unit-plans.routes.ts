@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema } from '../../../core/errors/errors';
 import {
   LedgerEntryInputSchema,
   LedgerEntrySchema,
@@ -8,6 +7,7 @@ import {
   UnitPlanInputSchema,
   UnitPlanSchema,
 } from '../../../core/plan/unit-plan.schemas';
+import { errorResponses, IdParams, OkSchema } from '../../plugins/route-schemas';
 import type { Deps } from '../../deps';
 import { requireActor } from '../../plugins/auth';
 import {
@@ -19,18 +19,12 @@ import {
   updateLedgerEntry,
 } from './unit-plans.service';
 
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404);
 const tags = ['unit-plans'];
 const PlanParams = z.object({
   unitId: z.coerce.number().int().positive(),
   year: z.coerce.number().int().min(2000).max(2100),
 });
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
 export const unitPlansRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   app.get(
@@ -120,7 +114,7 @@ export const unitPlansRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
         tags,
         summary: '删除台账条目 Delete a ledger entry',
         params: IdParams,
-        response: { 200: z.object({ ok: z.literal(true) }), ...errors },
+        response: { 200: OkSchema, ...errors },
       },
     },
     async (request) => {

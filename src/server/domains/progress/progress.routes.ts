@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema } from '../../../core/errors/errors';
 import {
   ProgressQuerySchema,
   ProgressRecordsQuerySchema,
@@ -9,17 +8,13 @@ import {
   UnitReportingQuerySchema,
   UnitReportingResponseSchema,
 } from '../../../core/progress/progress.schemas';
+import { errorResponses } from '../../plugins/route-schemas';
 import type { Deps } from '../../deps';
 import { requireActor } from '../../plugins/auth';
 import { indicatorRecords, planProgress } from './progress.service';
 import { unitReporting } from './reporting.service';
 
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404);
 const tags = ['progress'];
 
 export const progressRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {

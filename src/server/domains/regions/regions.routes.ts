@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema } from '../../../core/errors/errors';
 import {
   RegionCreateSchema,
   RegionImportResultSchema,
@@ -9,18 +8,13 @@ import {
   RegionTreeSchema,
   RegionUpdateSchema,
 } from '../../../core/region/region.schemas';
+import { errorResponses } from '../../plugins/route-schemas';
 import type { Deps } from '../../deps';
 import { requireActor } from '../../plugins/auth';
 import { createRegion, getRegion, importRegions, listRegions, updateRegion } from './regions.service';
 
 const CodeParams = z.object({ code: z.string().regex(/^\d{12}$/) });
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 export const regionsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   app.get(

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema, LocalizedTextSchema } from '../../../core/errors/errors';
+import { LocalizedTextSchema } from '../../../core/errors/errors';
 import { HouseholdListQuerySchema } from '../../../core/households/households.schemas';
+import { errorResponses } from '../../plugins/route-schemas';
 import type { Deps } from '../../deps';
 import { requireActor } from '../../plugins/auth';
 import { contentDisposition } from '../../storage/uploads';
@@ -9,12 +10,7 @@ import { exportHouseholds, importTemplate } from './export.service';
 import { getImportJob, startImport } from './import.jobs';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404);
 const tags = ['households'];
 const Issue = z.object({
   path: z.string(),

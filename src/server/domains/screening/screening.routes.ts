@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponseSchema, LocalizedTextSchema } from '../../../core/errors/errors';
+import { LocalizedTextSchema } from '../../../core/errors/errors';
 import {
   CampaignCreateSchema,
   DIFFICULTY_LEVELS,
   ScreeningInputSchema,
 } from '../../../core/households/screening';
+import { errorResponses } from '../../plugins/route-schemas';
 import type { Deps } from '../../deps';
 import { requireActor } from '../../plugins/auth';
 import {
@@ -17,13 +18,7 @@ import {
   recordScreening,
 } from './screening.service';
 
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['screening'];
 const Id = z.object({ id: z.coerce.number().int().positive() });
 const Campaign = z.object({

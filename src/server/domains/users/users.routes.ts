@@ -8,19 +8,12 @@ import {
   UserUpdateSchema,
 } from '../../../core/accounts/accounts.schemas';
 import { RoleSchema } from '../../../core/accounts/accounts.schemas';
-import { ErrorResponseSchema } from '../../../core/errors/errors';
+import { errorResponses, IdParams, OkSchema } from '../../plugins/route-schemas';
 import type { Deps } from '../../deps';
 import { requireActor } from '../../plugins/auth';
 import { createUser, getUser, listUsers, resetPassword, unlockUser, updateUser } from './users.service';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive() });
-const errors = {
-  400: ErrorResponseSchema,
-  401: ErrorResponseSchema,
-  403: ErrorResponseSchema,
-  404: ErrorResponseSchema,
-  409: ErrorResponseSchema,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 export const usersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   app.get(
@@ -93,7 +86,7 @@ export const usersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
         summary: "重置密码 Reset a user's password",
         params: IdParams,
         body: PasswordResetSchema,
-        response: { 200: z.object({ ok: z.literal(true) }), ...errors },
+        response: { 200: OkSchema, ...errors },
       },
     },
     async (request) => {
