@@ -5,12 +5,13 @@ import type { Command } from 'commander';
 import { loadConfig } from '../server/config';
 import { SYSTEM_ACTOR } from '../server/demo/demo';
 import { reencryptPii } from '../server/domains/households/keys';
+import { importEconomics } from '../server/domains/registry-import/economics-import.service';
 import { importHouseholds } from '../server/domains/registry-import/import.service';
 import { openRuntime } from '../server/main';
 
 const CLI_ACTOR = { ...SYSTEM_ACTOR, username: 'cli' };
 
-/** `bangfu import households FILE` and `bangfu keys rotate` (issue 3: registry import, personal-data keys). */
+/** `bangfu import households FILE`, `bangfu import economics FILE` and `bangfu keys rotate` (issue 3: registry import, personal-data keys). */
 export function registerHouseholdCommands(program: Command, report: (e: unknown) => never): void {
   const imp = program.command('import').description('导入 Import ledgers');
   imp
@@ -41,6 +42,36 @@ export function registerHouseholdCommands(program: Command, report: (e: unknown)
           } else {
             console.log(
               `${r.dryRun ? '校验通过（未写入）validated' : '已导入 imported'}: ${r.households} 户 households, ${r.members} 人 members (${(r.ms / 1000).toFixed(1)} s)`,
+            );
+          }
+        } finally {
+          await rt.close();
+        }
+      } catch (e) {
+        report(e);
+      }
+    });
+
+  imp
+    .command('economics')
+    .description('导入家庭收支台账 Import the yearly income-and-expenditure ledger (.xlsx, all or nothing)')
+    .argument('<file>', '.xlsx file (sheet 家庭收支; download it filled from the household list)')
+    .option('--dry-run', 'validate only, write nothing')
+    .action(async (file: string, opts: { dryRun?: boolean }) => {
+      try {
+        if (!fs.existsSync(file)) throw new Error(`文件不存在 no such file: ${file}`);
+        const rt = await openRuntime(loadConfig());
+        try {
+          const r = await importEconomics(rt.deps, CLI_ACTOR, path.resolve(file), { dryRun: !!opts.dryRun });
+          if (!r.ok) {
+            for (const e of r.errors.slice(0, 100)) console.error(`错误 ${e.path}: ${e.message.zh}`);
+            console.error(
+              `共 ${r.errorCount} 处错误，未导入任何数据 ${r.errorCount} error(s); nothing was imported`,
+            );
+            process.exitCode = 1;
+          } else {
+            console.log(
+              `${r.dryRun ? '校验通过（未写入）validated' : '已导入 imported'}: ${r.rows} 户年度 household-years (${r.created} 新增 new), ${r.flagged} 户触发监测 flagged (${(r.ms / 1000).toFixed(1)} s)`,
             );
           }
         } finally {

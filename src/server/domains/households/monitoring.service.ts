@@ -14,12 +14,13 @@ import {
   monitoringYearConfigs,
   regions,
 } from '../../db/schema';
+import type { Tx } from '../../db/client';
 import type { Deps } from '../../deps';
 import { explainYear, loadYearConfig, reevaluateYearInBulk, refreshHousehold } from './households.evaluation';
 import { recordEvent } from './households.events';
 import { canAdministerMonitoring, householdScope } from './households.policy';
 import { presentYear } from './households.presenter';
-import { findYear, lockHousehold, scopeCondition } from './households.repository';
+import { findYear, lockHousehold, scopeCondition, type HouseholdRow } from './households.repository';
 import { loadVisibleHousehold, loadWritableHousehold } from './households.service';
 
 /** The office sets a year's thresholds (R10: years are data); every household-year of it is re-evaluated. */
@@ -88,50 +89,68 @@ export async function putHouseholdYear(
   await deps.db.transaction(async (tx) => {
     await lockHousehold(tx, id);
     const h = await loadWritableHousehold(tx, actor, id);
-    const before = await findYear(tx, id, year);
-    const e = input.econ;
-    const values = {
-      householdId: id,
-      year,
-      countyCode: h.countyCode,
-      regionCode: h.regionCode,
-      asOf: input.asOf ?? `${year}-12-31`,
-      wages: e.wages,
-      netBusinessIncome: e.netBusinessIncome,
-      propertyIncome: e.propertyIncome,
-      transferIncome: e.transferIncome,
-      businessCosts: e.businessCosts,
-      rigidMedical: e.rigidExpenditure.medical,
-      rigidEducation: e.rigidExpenditure.education,
-      rigidDisaster: e.rigidExpenditure.disaster,
-      rigidOther: e.rigidExpenditure.other,
-      housingGrade: input.housing.grade,
-      water: input.water,
-      foodClothing: input.foodClothing,
-      updatedAt: deps.now(),
-    };
-    await tx
-      .insert(householdYears)
-      .values(values)
-      .onConflictDoUpdate({ target: [householdYears.householdId, householdYears.year], set: values });
-    await refreshHousehold(tx, id, deps.now());
-    const after = await findYear(tx, id, year);
-    await audit(tx, actor, {
-      action: 'household.year',
-      entity: 'household_year',
-      entityId: `${id}:${year}`,
-      before: before ? { econ: presentYear(before).econ, flagRules: before.flagRules } : null,
-      after: { econ: presentYear(after!).econ, flagRules: after!.flagRules },
-    });
-    const flags = after!.flagged
-      ? `，触发 ${(after!.flags as { labelZh: string }[]).map((f) => f.labelZh).join('、')}`
-      : '，未触发监测规则';
-    await recordEvent(tx, actor, h, deps.now(), 'household.year', {
-      zh: `录入 ${year} 年收支，人均纯收入 ${after!.perCapitaNetIncome ?? '—'} 元${after!.evaluation === 'evaluated' ? flags : '（年度参数未设置，未评估）'}`,
-      en: `${year} economics recorded`,
-    });
+    await saveHouseholdYear(tx, actor, h, year, input, deps.now());
   });
   return getHouseholdYear(deps, actor, id, year);
+}
+
+/**
+ * Writes one household-year inside the caller's transaction (the form and the ledger import): the facts,
+ * the re-derived assessment and flags, the audit entry and the timeline event. The caller has checked
+ * that the actor may write the household and holds its lock.
+ */
+export async function saveHouseholdYear(
+  tx: Tx,
+  actor: Actor,
+  h: Pick<HouseholdRow, 'id' | 'countyCode' | 'regionCode'>,
+  year: number,
+  input: HouseholdYearInput,
+  now: Date,
+): Promise<{ created: boolean; flagged: boolean }> {
+  const id = h.id;
+  const before = await findYear(tx, id, year);
+  const e = input.econ;
+  const values = {
+    householdId: id,
+    year,
+    countyCode: h.countyCode,
+    regionCode: h.regionCode,
+    asOf: input.asOf ?? `${year}-12-31`,
+    wages: e.wages,
+    netBusinessIncome: e.netBusinessIncome,
+    propertyIncome: e.propertyIncome,
+    transferIncome: e.transferIncome,
+    businessCosts: e.businessCosts,
+    rigidMedical: e.rigidExpenditure.medical,
+    rigidEducation: e.rigidExpenditure.education,
+    rigidDisaster: e.rigidExpenditure.disaster,
+    rigidOther: e.rigidExpenditure.other,
+    housingGrade: input.housing.grade,
+    water: input.water,
+    foodClothing: input.foodClothing,
+    updatedAt: now,
+  };
+  await tx
+    .insert(householdYears)
+    .values(values)
+    .onConflictDoUpdate({ target: [householdYears.householdId, householdYears.year], set: values });
+  await refreshHousehold(tx, id, now);
+  const after = await findYear(tx, id, year);
+  await audit(tx, actor, {
+    action: 'household.year',
+    entity: 'household_year',
+    entityId: `${id}:${year}`,
+    before: before ? { econ: presentYear(before).econ, flagRules: before.flagRules } : null,
+    after: { econ: presentYear(after!).econ, flagRules: after!.flagRules },
+  });
+  const flags = after!.flagged
+    ? `，触发 ${(after!.flags as { labelZh: string }[]).map((f) => f.labelZh).join('、')}`
+    : '，未触发监测规则';
+  await recordEvent(tx, actor, h, now, 'household.year', {
+    zh: `录入 ${year} 年收支，人均纯收入 ${after!.perCapitaNetIncome ?? '—'} 元${after!.evaluation === 'evaluated' ? flags : '（年度参数未设置，未评估）'}`,
+    en: `${year} economics recorded`,
+  });
+  return { created: !before, flagged: after!.flagged };
 }
 
 export async function getHouseholdYear(deps: Deps, actor: Actor, id: number, year: number) {

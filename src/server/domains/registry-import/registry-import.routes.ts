@@ -6,6 +6,8 @@ import { errorResponses } from '../../plugins/route-schemas';
 import type { Deps } from '../../deps';
 import { requireActor } from '../../plugins/auth';
 import { contentDisposition } from '../../storage/uploads';
+import { exportEconomics } from './economics-export.service';
+import { importEconomicsUpload } from './economics-import.service';
 import { exportHouseholds, importTemplate } from './export.service';
 import { getImportJob, startImport } from './import.jobs';
 
@@ -44,6 +46,18 @@ const JobSchema = z.object({
       ms: z.number(),
     })
     .nullable(),
+});
+
+const EconomicsReportSchema = z.object({
+  ok: z.boolean(),
+  dryRun: z.boolean(),
+  rows: z.number(),
+  written: z.number(),
+  created: z.number(),
+  flagged: z.number(),
+  errorCount: z.number(),
+  errors: z.array(Issue),
+  ms: z.number(),
 });
 
 export const registryImportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
@@ -117,6 +131,47 @@ export const registryImportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
         .header('content-type', XLSX)
         .header('content-disposition', contentDisposition('困难家庭花名册.xlsx'))
         .send(stream);
+    },
+  );
+
+  app.get(
+    '/api/households/economics.xlsx',
+    {
+      schema: {
+        tags,
+        summary:
+          '收支台账 The yearly income-and-expenditure ledger of the filtered households (also the import template)',
+        querystring: HouseholdListQuerySchema.omit({ limit: true, after: true, year: true }).extend({
+          year: z.coerce.number().int().min(2000).max(2100),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { year, ...query } = request.query;
+      const stream = exportEconomics(deps, actor, year, query);
+      return reply
+        .header('content-type', XLSX)
+        .header('content-disposition', contentDisposition(`家庭收支台账-${year}.xlsx`))
+        .send(stream);
+    },
+  );
+
+  app.post(
+    '/api/households/economics-imports',
+    {
+      schema: {
+        tags,
+        summary:
+          '导入收支台账 Import the yearly income-and-expenditure ledger (.xlsx raw body); dryRun=true validates only',
+        querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
+        response: { 200: EconomicsReportSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const data = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      return importEconomicsUpload(deps, actor, data, request.query.dryRun === 'true');
     },
   );
 };

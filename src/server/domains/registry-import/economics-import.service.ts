@@ -1,0 +1,279 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Actor } from '../../../core/accounts/scope';
+import { AppError } from '../../../core/errors/errors';
+import {
+  ECONOMICS_SHEET,
+  economicsHeaderOf,
+  matchEconomicsHeaders,
+  parseEconomicsRow,
+  type EconomicsKey,
+  type EconomicsRow,
+} from '../../../core/households/economics-ledger';
+import { parseIdNumber } from '../../../core/identity/idNumber';
+import { todayIso } from '../../../core/identity/dates';
+import { audit } from '../../audit/audit';
+import { householdMembers, households } from '../../db/schema';
+import type { Deps } from '../../deps';
+import { canWriteRegistry } from '../households/households.policy';
+import { lockHousehold } from '../households/households.repository';
+import { saveHouseholdYear } from '../households/monitoring.service';
+import type { ImportIssue } from './import.service';
+import { readSheetRows } from './xlsx-reader';
+
+export interface EconomicsImportReport {
+  ok: boolean;
+  dryRun: boolean;
+  rows: number;
+  /** Household-years written (0 unless ok and not a dry run). */
+  written: number;
+  /** Of those, household-years that did not exist before. */
+  created: number;
+  /** Household-years flagged by the monitoring rules after the import. */
+  flagged: number;
+  errorCount: number;
+  errors: ImportIssue[];
+  ms: number;
+}
+
+const MAX_REPORTED = 1000;
+/** A yearly ledger is one row per household: a town has hundreds, the district a few thousand. */
+const MAX_ROWS = 20_000;
+
+interface Staged {
+  row: number;
+  data: EconomicsRow;
+  householdId: number | null;
+}
+
+interface Target {
+  id: number;
+  countyCode: string;
+  regionCode: string;
+}
+
+/**
+ * Imports the yearly income-and-expenditure ledger 家庭收支台账 (R10 "yearly economics per household"):
+ * every row is validated and its household found within the user's area first; only a file without
+ * errors is written, in one transaction, each household-year through the same path as the form (facts,
+ * re-derived assessment and flags, audit entry, timeline event). A household outside the user's area
+ * reads as not found, so the import reveals nothing about other areas.
+ */
+export async function importEconomics(
+  deps: Deps,
+  actor: Actor,
+  file: string,
+  opts: { dryRun?: boolean } = {},
+): Promise<EconomicsImportReport> {
+  const started = Date.now();
+  if (actor.role !== 'admin' && actor.role !== 'town' && actor.role !== 'village')
+    throw new AppError('forbidden');
+  const errors: ImportIssue[] = [];
+  let errorCount = 0;
+  let sheetName = ECONOMICS_SHEET;
+  /** `column` is the header text as the clerk sees it. */
+  const fail = (row: number, column: string, code: string, message: ImportIssue['message']) => {
+    errorCount += 1;
+    if (errors.length < MAX_REPORTED)
+      errors.push({ path: `${sheetName}!${row}:${column}`, sheet: sheetName, row, column, code, message });
+  };
+
+  // ---- validate every row ----
+  const staged: Staged[] = [];
+  let columns: Map<number, EconomicsKey> | null = null;
+  for await (const { sheet, row } of readSheetRows(file, ECONOMICS_SHEET)) {
+    sheetName = sheet;
+    if (!columns) {
+      const m = matchEconomicsHeaders(row.values.slice(1));
+      if (m.problems.length > 0) {
+        for (const p of m.problems) fail(row.number, p.column, p.code, p.message);
+        break;
+      }
+      columns = new Map([...m.columns].map(([i, k]) => [i + 1, k]));
+      continue;
+    }
+    const cells = new Map<EconomicsKey, unknown>();
+    let empty = true;
+    for (const [i, key] of columns) {
+      const v = row.values[i];
+      cells.set(key, v);
+      if (v !== undefined && v !== null && v !== '' && !isInfo(key)) empty = false;
+    }
+    if (empty) continue;
+    if (staged.length >= MAX_ROWS) {
+      fail(row.number, '', 'file.too_many_rows', {
+        zh: `一次最多导入 ${MAX_ROWS} 行，请按镇分开导入`,
+        en: `At most ${MAX_ROWS} rows per file; split it by town`,
+      });
+      break;
+    }
+    const parsed = parseEconomicsRow(cells);
+    for (const p of parsed.problems) fail(row.number, p.column, p.code, p.message);
+    staged.push({ row: row.number, data: parsed.row, householdId: null });
+  }
+  if (!columns && errorCount === 0)
+    fail(1, '', 'file.empty', { zh: '文件中没有表头行', en: 'The file has no header row' });
+
+  // ---- find each household, within the user's area ----
+  const targets = await resolveHouseholds(deps, staged);
+  const seen = new Map<string, number>();
+  for (const s of staged) {
+    const ref = s.data.ref;
+    if (!ref) continue;
+    const refKey = economicsHeaderOf(
+      ref.by === 'id' ? 'householdId' : ref.by === 'no' ? 'householdNo' : 'headIdNumber',
+    );
+    if (ref.by === 'headId' && !parseIdNumber(ref.idNumber, { asOf: todayIso(deps.now()) }).ok) {
+      fail(s.row, refKey, 'id.invalid', { zh: '户主证件号码无效', en: 'The head’s ID number is not valid' });
+      continue;
+    }
+    const t = targets.get(refString(ref));
+    if (!t || !canWriteRegistry(actor, t.regionCode)) {
+      fail(s.row, refKey, 'household.not_found', {
+        zh: '在您的管辖范围内找不到该家庭（在册）',
+        en: 'No active household found in your area',
+      });
+      continue;
+    }
+    s.householdId = t.id;
+    if (s.data.year === null) continue;
+    const key = `${t.id}:${s.data.year}`;
+    const first = seen.get(key);
+    if (first !== undefined)
+      fail(s.row, refKey, 'household.duplicate_in_file', {
+        zh: `与第 ${first} 行是同一家庭的同一年度`,
+        en: `Same household and year as row ${first}`,
+      });
+    else seen.set(key, s.row);
+  }
+  errors.sort((a, b) => a.row - b.row);
+  const base = { dryRun: !!opts.dryRun, rows: staged.length, errorCount, errors };
+  if (errorCount > 0 || opts.dryRun)
+    return { ok: errorCount === 0, ...base, written: 0, created: 0, flagged: 0, ms: Date.now() - started };
+
+  // ---- write all or nothing ----
+  const fileHash = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  const byId = new Map([...targets.values()].map((t) => [t.id, t]));
+  let created = 0;
+  let flagged = 0;
+  await deps.db.transaction(async (tx) => {
+    const now = deps.now();
+    // Lock in id order so two imports over the same households cannot deadlock.
+    const ids = [...new Set(staged.map((s) => s.householdId!))].sort((a, b) => a - b);
+    for (const id of ids) await lockHousehold(tx, id);
+    for (const s of staged) {
+      const h = byId.get(s.householdId!)!;
+      const d = s.data;
+      const result = await saveHouseholdYear(
+        tx,
+        actor,
+        h,
+        d.year!,
+        {
+          ...(d.asOf ? { asOf: d.asOf } : {}),
+          econ: d.econ,
+          housing: { grade: d.housingGrade },
+          water: d.water,
+          foodClothing: d.foodClothing,
+        },
+        now,
+      );
+      if (result.created) created += 1;
+      if (result.flagged) flagged += 1;
+    }
+    await audit(tx, actor, {
+      action: 'household.economics_import',
+      entity: 'household_year',
+      entityId: null,
+      after: { rows: staged.length, created, flagged, fileSha256: fileHash },
+    });
+  });
+  return { ok: true, ...base, written: staged.length, created, flagged, ms: Date.now() - started };
+}
+
+const isInfo = (key: EconomicsKey) => key === 'headName' || key === 'village';
+
+function refString(ref: NonNullable<EconomicsRow['ref']>): string {
+  return ref.by === 'id'
+    ? `id:${ref.id}`
+    : ref.by === 'no'
+      ? `no:${ref.householdNo}`
+      : `head:${ref.idNumber}`;
+}
+
+/** Active households the rows name, keyed by refString (scope is checked by the caller). */
+async function resolveHouseholds(deps: Deps, staged: Staged[]): Promise<Map<string, Target>> {
+  const out = new Map<string, Target>();
+  const cols = { id: households.id, countyCode: households.countyCode, regionCode: households.regionCode };
+  const refs = staged.map((s) => s.data.ref).filter((r) => r !== null);
+  const ids = [...new Set(refs.flatMap((r) => (r.by === 'id' ? [r.id] : [])))];
+  const nos = [...new Set(refs.flatMap((r) => (r.by === 'no' ? [r.householdNo] : [])))];
+  const heads = [...new Set(refs.flatMap((r) => (r.by === 'headId' ? [r.idNumber] : [])))];
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await deps.db
+      .select(cols)
+      .from(households)
+      .where(and(inArray(households.id, ids.slice(i, i + 5000)), eq(households.active, true)));
+    for (const r of rows) out.set(`id:${r.id}`, r);
+  }
+  for (let i = 0; i < nos.length; i += 5000) {
+    const rows = await deps.db
+      .select({ ...cols, no: households.householdNo })
+      .from(households)
+      .where(and(inArray(households.householdNo, nos.slice(i, i + 5000)), eq(households.active, true)));
+    for (const r of rows) out.set(`no:${r.no}`, r);
+  }
+  const asOf = todayIso(deps.now());
+  const hashToId = new Map<string, string>();
+  for (const id of heads) {
+    const p = parseIdNumber(id, { asOf });
+    if (p.ok) hashToId.set(deps.pii.hash(p.value.normalized), id);
+  }
+  const hashes = [...hashToId.keys()];
+  for (let i = 0; i < hashes.length; i += 5000) {
+    const rows = await deps.db
+      .select({ ...cols, idHash: householdMembers.idHash })
+      .from(householdMembers)
+      .innerJoin(households, eq(households.id, householdMembers.householdId))
+      .where(
+        and(
+          inArray(householdMembers.idHash, hashes.slice(i, i + 5000)),
+          eq(householdMembers.active, true),
+          eq(householdMembers.relation, 'head'),
+          eq(households.active, true),
+        ),
+      );
+    for (const r of rows) out.set(`head:${hashToId.get(r.idHash)}`, r);
+  }
+  return out;
+}
+
+/** An uploaded workbook (request body): checked to be an .xlsx, imported from a private temporary file. */
+export async function importEconomicsUpload(
+  deps: Deps,
+  actor: Actor,
+  data: Buffer,
+  dryRun: boolean,
+): Promise<EconomicsImportReport> {
+  if (actor.role !== 'admin' && actor.role !== 'town' && actor.role !== 'village')
+    throw new AppError('forbidden');
+  if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50)
+    throw new AppError('validation', { zh: '请上传 .xlsx 文件', en: 'Upload an .xlsx file' }, [
+      {
+        path: 'body',
+        code: 'file.not_xlsx',
+        message: { zh: '文件不是 .xlsx 格式', en: 'Not an .xlsx file' },
+      },
+    ]);
+  const dir = path.join(deps.config.dataDir, 'imports');
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, `${crypto.randomUUID()}.xlsx`);
+  fs.writeFileSync(file, data, { mode: 0o600 });
+  try {
+    return await importEconomics(deps, actor, file, { dryRun });
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}

@@ -1,0 +1,292 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { count } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { syntheticHousehold, syntheticMember } from '../src/core/households/fixtures';
+import { ECONOMICS_COLUMNS } from '../src/core/households/economics-ledger';
+import { mulberry32 } from '../src/core/identity/random';
+import { DEMO_YEAR_CONFIG_2020 } from '../src/core/monitoring/config';
+import { householdYears } from '../src/server/db/schema';
+import {
+  TOWN_A,
+  TOWN_B,
+  VILLAGE_A1,
+  VILLAGE_B1,
+  auditCount,
+  createTestApp,
+  login,
+  seedRegions,
+  seedUser,
+  type Session,
+  type TestContext,
+} from './helpers/test-app';
+
+let t: TestContext;
+let dataDir: string;
+let admin: Session;
+let townA: Session;
+let townB: Session;
+const rng = mulberry32(11);
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+beforeEach(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-econ-'));
+  t = await createTestApp({ dataDir });
+  await seedRegions(t.deps);
+  await seedUser(t.deps, { username: 'admin', role: 'admin' });
+  await seedUser(t.deps, { username: 'clerk-a', role: 'town', regionCode: TOWN_A });
+  await seedUser(t.deps, { username: 'clerk-b', role: 'town', regionCode: TOWN_B });
+  admin = await login(t.app, 'admin');
+  townA = await login(t.app, 'clerk-a');
+  townB = await login(t.app, 'clerk-b');
+  const res = await admin.request({
+    method: 'PUT',
+    url: `/api/monitoring/year-configs/2020`,
+    payload: DEMO_YEAR_CONFIG_2020,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+});
+afterEach(async () => {
+  await t.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A two-adult household registered through the API; returns its id, number and the head's ID number. */
+async function household(session: Session, village: string, householdNo: string) {
+  const head = syntheticMember(rng, {
+    relation: 'head',
+    birthDate: '1975-04-01',
+    health: 'healthy',
+    labour: 'normal',
+    disabilityCertificate: null,
+    medicalInsurance: true,
+    criticalIllnessInsurance: true,
+  });
+  const body = syntheticHousehold(rng, village, {
+    attribute: '一般农户',
+    householdNo,
+    members: [
+      head,
+      syntheticMember(rng, {
+        relation: 'spouse',
+        birthDate: '1977-08-01',
+        health: 'healthy',
+        labour: 'normal',
+        disabilityCertificate: null,
+        medicalInsurance: true,
+        criticalIllnessInsurance: true,
+      }),
+    ],
+  });
+  const res = await session.request({ method: 'POST', url: '/api/households', payload: body });
+  expect(res.statusCode, res.body).toBe(201);
+  return { id: (res.json() as { id: number }).id, householdNo, headId: head.idNumber };
+}
+
+type Row = Record<string, unknown>;
+
+async function workbook(rows: Row[], headers = ECONOMICS_COLUMNS.map((c) => c.header)): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('家庭收支');
+  ws.addRow(headers);
+  for (const r of rows) ws.addRow(headers.map((h) => r[h] ?? null));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Safe house, water, food and clothing: only income can flag. Two people. */
+const row = (over: Row): Row => ({
+  年度: 2020,
+  工资性收入: 20000,
+  住房安全等级: 'A',
+  '人均日用水量(升)': 60,
+  是否缺水地区: '否',
+  水质是否达标: '是',
+  '取水往返时间(分钟)': 0,
+  年断水天数: 0,
+  口粮是否充足: '是',
+  每月至少吃一次肉: '是',
+  四季衣被是否齐全: '是',
+  ...over,
+});
+
+interface Report {
+  ok: boolean;
+  rows: number;
+  written: number;
+  created: number;
+  flagged: number;
+  errorCount: number;
+  errors: { path: string; row: number; column: string; code: string; message: { zh: string } }[];
+}
+
+async function runImport(s: Session, file: Buffer, dryRun = false) {
+  const res = await s.request({
+    method: 'POST',
+    url: `/api/households/economics-imports?dryRun=${dryRun}`,
+    headers: { 'content-type': XLSX },
+    payload: file,
+  });
+  return res;
+}
+
+const yearRows = async () => (await t.deps.db.select({ n: count() }).from(householdYears))[0]!.n;
+
+describe('yearly economics ledger import', () => {
+  it('writes each household-year through the rules: flags with explanations, an audit entry per year and one for the file', async () => {
+    const a = await household(townA, VILLAGE_A1, 'E-001');
+    const b = await household(townA, VILLAGE_A1, 'E-002');
+    const c = await household(townA, VILLAGE_A1, 'E-003');
+    const file = await workbook([
+      // 2 people × 5,230 = 10,460: below the 6,000 monitoring line → flagged
+      row({ 户编号: ` ${a.householdNo} `, 工资性收入: '１０，４６０元' }),
+      row({ 户主证件号码: b.headId, 工资性收入: 30000, 合规自付医疗费用: 1200 }),
+      row({ 系统编号: c.id, 工资性收入: 24000, 评估日期: 44180 }), // Excel serial for 2020-12-15
+    ]);
+    const before = await auditCount(t.deps);
+    const res = await runImport(townA, file);
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json() as Report;
+    expect(report.errors).toEqual([]);
+    expect(report).toMatchObject({ ok: true, rows: 3, written: 3, created: 3, flagged: 1 });
+    expect(await auditCount(t.deps, 'household.year')).toBe(3);
+    expect(await auditCount(t.deps, 'household.economics_import')).toBe(1);
+    expect(await auditCount(t.deps)).toBe(before + 4);
+
+    const ya = (await townA.request({ method: 'GET', url: `/api/households/${a.id}/years/2020` })).json();
+    expect(ya).toMatchObject({ perCapitaNetIncome: 5230, flagged: true });
+    const flag = ya.flags.find((f: { rule: string }) => f.rule === 'incomeBelowMonitoringLine');
+    expect(flag.explanation.zh).toContain('5,230');
+    const yc = (await townA.request({ method: 'GET', url: `/api/households/${c.id}/years/2020` })).json();
+    expect(yc).toMatchObject({ asOf: '2020-12-15', perCapitaNetIncome: 12000, flagged: false });
+    const yb = (await townA.request({ method: 'GET', url: `/api/households/${b.id}/years/2020` })).json();
+    expect(yb.econ.rigidExpenditure.medical).toBe(1200);
+
+    // The same file again updates (nothing new is created) and the timeline says so.
+    const again = (await runImport(townA, file)).json() as Report;
+    expect(again).toMatchObject({ ok: true, written: 3, created: 0 });
+    const timeline = (await townA.request({ method: 'GET', url: `/api/households/${a.id}/timeline` })).json();
+    expect(
+      timeline.items.filter((e: { kind: string }) => e.kind === 'household.year').length,
+    ).toBeGreaterThanOrEqual(2);
+  });
+
+  it('changes nothing when any row is wrong, and locates every error by sheet, row and column', async () => {
+    const a = await household(townA, VILLAGE_A1, 'E-101');
+    const other = await household(townB, VILLAGE_B1, 'E-201');
+    const file = await workbook([
+      row({ 户编号: a.householdNo }), // row 2: fine
+      row({ 户编号: 'NO-SUCH' }), // row 3
+      row({ 户编号: other.householdNo }), // row 4: town B's household, outside town A
+      row({ 户编号: a.householdNo }), // row 5: same household and year as row 2
+      row({ 户编号: 'E-101', 年度: '二〇二〇', 工资性收入: '-5' }), // row 6: two bad cells
+      row({ 户主证件号码: 349901197504011200 }), // row 7: an ID number Excel made a number (digits lost)
+      row({ 住房安全等级: 'E', 户编号: a.householdNo, 年度: 2021, 水质是否达标: '也许' }), // row 8
+    ]);
+    const before = { audit: await auditCount(t.deps), years: await yearRows() };
+    const res = await runImport(townA, file);
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json() as Report;
+    expect(report.ok).toBe(false);
+    expect(report.written).toBe(0);
+    expect(report.errors.map((e) => [e.path, e.code])).toEqual([
+      ['家庭收支!3:户编号', 'household.not_found'],
+      ['家庭收支!4:户编号', 'household.not_found'],
+      ['家庭收支!5:户编号', 'household.duplicate_in_file'],
+      ['家庭收支!6:年度', 'year.format'],
+      ['家庭收支!6:工资性收入', 'number.format'],
+      ['家庭收支!7:户主证件号码', 'id.precision'],
+      ['家庭收支!8:住房安全等级', 'code.unknown'],
+      ['家庭收支!8:水质是否达标', 'yesno'],
+    ]);
+    // Town B's household is reported exactly like a missing one: nothing leaks across towns.
+    expect(report.errors[1]!.message).toEqual(report.errors[0]!.message);
+    expect(report.errors.some((e) => JSON.stringify(e).includes('3499011975040112'))).toBe(false);
+    expect(await yearRows()).toBe(before.years);
+    expect(await auditCount(t.deps)).toBe(before.audit);
+  });
+
+  it('validates without writing on a dry run; refuses a file without the needed columns, a non-xlsx body and the wrong roles', async () => {
+    const a = await household(townA, VILLAGE_A1, 'E-301');
+    const dry = await runImport(townA, await workbook([row({ 户编号: a.householdNo })]), true);
+    expect(dry.json()).toMatchObject({ ok: true, dryRun: true, rows: 1, written: 0 });
+    expect(await yearRows()).toBe(0);
+
+    const noKey = (
+      await runImport(townA, await workbook([{ 工资性收入: 1 }], ['工资性收入']))
+    ).json() as Report;
+    expect(noKey.errors.map((e) => [e.path, e.code])).toEqual([
+      ['家庭收支!1:年度', 'header.missing'],
+      ['家庭收支!1:户编号', 'header.missing'],
+    ]);
+
+    const notXlsx = await runImport(townA, Buffer.from('户编号,年度\nE-301,2020\n'));
+    expect(notXlsx.statusCode).toBe(400);
+    expect(notXlsx.json().error.details[0]).toMatchObject({ code: 'file.not_xlsx' });
+
+    await seedUser(t.deps, { username: 'insp', role: 'inspector' });
+    const inspector = await login(t.app, 'insp');
+    const refused = await runImport(inspector, await workbook([row({ 户编号: a.householdNo })]));
+    expect(refused.statusCode).toBe(403);
+    expect(await yearRows()).toBe(0);
+  });
+
+  it('downloads the ledger of the user’s own households filled with the year’s figures, and it imports back unchanged', async () => {
+    const a = await household(townA, VILLAGE_A1, '=HYPERLINK("x")');
+    await household(townB, VILLAGE_B1, 'E-B');
+    const put = await townA.request({
+      method: 'PUT',
+      url: `/api/households/${a.id}/years/2020`,
+      payload: {
+        econ: {
+          wages: 9000,
+          netBusinessIncome: 2000,
+          propertyIncome: 0,
+          transferIncome: 1500,
+          businessCosts: 500,
+          rigidExpenditure: { medical: 300, education: 0, disaster: 0, other: 0 },
+        },
+        housing: { grade: 'B' },
+        water: {
+          litresPerPersonDay: 80,
+          waterShortArea: false,
+          qualityOk: true,
+          fetchMinutes: 5,
+          supplyCutDaysPerYear: 2,
+        },
+        foodClothing: { enoughStapleFood: true, meatAtLeastMonthly: true, seasonalClothing: null },
+      },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const res = await townA.request({ method: 'GET', url: '/api/households/economics.xlsx?year=2020' });
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('家庭收支')!;
+    expect(ws.rowCount).toBe(2); // town A's one household; town B's is not in the file
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const values = Object.fromEntries(header.map((h, i) => [h, ws.getRow(2).getCell(i + 1).value]));
+    expect(values).toMatchObject({
+      系统编号: a.id,
+      户编号: '\'=HYPERLINK("x")',
+      年度: 2020,
+      工资性收入: 9000,
+      生产经营性支出: 500,
+      合规自付医疗费用: 300,
+      住房安全等级: 'B',
+      四季衣被是否齐全: null,
+    });
+    expect(header).not.toContain('户主证件号码');
+
+    const back = (await runImport(townA, res.rawPayload)).json() as Report;
+    expect(back).toMatchObject({ ok: true, written: 1, created: 0 });
+    const y = (await townA.request({ method: 'GET', url: `/api/households/${a.id}/years/2020` })).json();
+    expect(y.econ).toMatchObject({ wages: 9000, transferIncome: 1500, businessCosts: 500 });
+    expect(y.foodClothing).toEqual({
+      enoughStapleFood: true,
+      meatAtLeastMonthly: true,
+      seasonalClothing: null,
+    });
+  });
+});
