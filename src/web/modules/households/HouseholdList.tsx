@@ -9,6 +9,7 @@ import { LoadMore } from '../../ui/LoadMore';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { ResponsiveTable, type ResponsiveColumn } from '../../ui/ResponsiveTable';
+import { RegistryToolbar } from '../registry/RegistryToolbar';
 import { HouseholdFilters } from './HouseholdFilters';
 import { EMPTY_FILTER, useHouseholdPages, useMonitoringYear, type HouseholdFilter } from './householdQueries';
 import {
@@ -142,7 +143,11 @@ export function HouseholdList() {
 
   return (
     <>
-      <PageHeader title={ht('hh.title')} description={ht('hh.description')} />
+      <PageHeader
+        title={ht('hh.title')}
+        description={ht('hh.description')}
+        extra={<RegistryToolbar filter={filter} year={year} />}
+      />
       <HouseholdFilters value={filter} onChange={setFilter} hasYear={!!year} />
       {yearQuery.error ? (
         <QueryError error={yearQuery.error} onRetry={() => void yearQuery.refetch()} />
