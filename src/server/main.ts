@@ -8,6 +8,21 @@ import type { Deps } from './deps';
 import { purgeIdleSessions } from './domains/auth/auth.service';
 import { createPii, loadKeyRing } from './pii/pii';
 
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * The server's clock: real time plus `offsetDays` whole days (BANGFU_CLOCK_OFFSET_DAYS). Everything the
+ * application decides by time reads it through `deps.now()`: step deadlines and the notice's minimum
+ * length, "today" for ages and dates, and sessions (their last-seen time is written and checked on
+ * this same clock, so idle expiry still means 30 real minutes, and a session from before a jump
+ * expires at once). The audit log and row creation times keep the database's real clock: the trail
+ * says when things truly happened.
+ */
+export function offsetClock(offsetDays: number, realNow: () => number = Date.now): () => Date {
+  const offsetMs = offsetDays * DAY_MS;
+  return () => new Date(realNow() + offsetMs);
+}
+
 export interface Runtime {
   deps: Deps;
   database: Database;
@@ -24,7 +39,13 @@ export async function openRuntime(config: Config): Promise<Runtime> {
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     await migrateDatabase(database);
     const pii = createPii(loadKeyRing(config));
-    const deps: Deps = { db: database.db, database, config, pii, now: () => new Date() };
+    if (config.clockOffsetDays !== 0) {
+      console.warn(
+        `警告 WARNING: 服务器时钟偏移 ${config.clockOffsetDays} 天 (BANGFU_CLOCK_OFFSET_DAYS=${config.clockOffsetDays}); ` +
+          'server clock shifted for demo/training/tests only — never in production',
+      );
+    }
+    const deps: Deps = { db: database.db, database, config, pii, now: offsetClock(config.clockOffsetDays) };
     return {
       deps,
       database,
