@@ -7,6 +7,7 @@ import { isDatabaseEmpty, loadDemo } from './demo/demo';
 import type { Deps } from './deps';
 import { purgeIdleSessions } from './domains/auth/auth.service';
 import { createPii, loadKeyRing } from './pii/pii';
+import { resolveHashKeyId } from './pii/rotation';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -38,7 +39,8 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   try {
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     await migrateDatabase(database);
-    const pii = createPii(loadKeyRing(config));
+    const ring = loadKeyRing(config);
+    const pii = createPii(ring, await resolveHashKeyId(database.db, ring));
     if (config.clockOffsetDays !== 0) {
       console.warn(
         `警告 WARNING: 服务器时钟偏移 ${config.clockOffsetDays} 天 (BANGFU_CLOCK_OFFSET_DAYS=${config.clockOffsetDays}); ` +
