@@ -27,13 +27,14 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh context (no cookies, Chinese locale) at the given size. */
+/** A fresh context (no cookies, Chinese locale) at the given size, on the shared server unless told. */
 export async function newPage(
   browser: Browser,
   viewport: { width: number; height: number } = DESKTOP,
+  baseURL: string = BASE_URL,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
-    baseURL: BASE_URL,
+    baseURL,
     viewport,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',

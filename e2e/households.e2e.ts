@@ -1,6 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DESKTOP, PHONE, launchBrowser, newPage, screenshot } from './browser';
+import {
+  makeDataDir,
+  removeDataDir,
+  serverLog,
+  startJourneyServer,
+  type JourneyServer,
+} from './journey-server';
 import { loginThroughForm, openFromMenu, pickOption } from './steps';
 
 let browser: Browser;
@@ -24,6 +31,7 @@ interface Summary {
   headName: string;
   regionCode: string;
   flagRules: string[];
+  monitoringStatus: string;
 }
 interface CaseRow {
   id: number;
@@ -78,32 +86,60 @@ async function openCaseFromQueue(page: Page, caseId: number, shot?: string): Pro
   await page.getByText(`案件 #${caseId}`).waitFor();
 }
 
-describe('households and the include procedure', () => {
-  let proposedCaseId = 0;
-  let proposedHouseholdId = 0;
+/**
+ * ONE include case through every step, as the rules require (R10): the town clerk proposes a household
+ * (clue → home check with the signed authorisation → village appraisal, the public notice starts);
+ * the notice must run five days, so the journey stops its own server and starts it again on the same
+ * data with the clock six days ahead (BANGFU_CLOCK_OFFSET_DAYS=6); then the town closes the notice and
+ * reviews, the inspection team verifies, the district approves, and the household is monitored with
+ * its flag explained. The journey runs on its own server and data folder (PGlite is single-process);
+ * the other journeys keep the shared one.
+ */
+describe('the include procedure end to end, one case through every step', () => {
+  let dataDir = '';
+  let server: JourneyServer | undefined;
+  let target: Summary;
+  let caseId = 0;
+  const proposedType = '边缘易致贫户';
+  /** The town clerk's cookies from day 0, to show that a session does not survive the jump. */
+  let day0Cookies: Awaited<ReturnType<BrowserContext['storageState']>> | undefined;
 
-  it('a town clerk finds a flagged household, proposes it for monitoring and takes the steps the town owns', async () => {
-    const { context, page } = await newPage(browser, DESKTOP);
+  const open = (viewport = DESKTOP) => newPage(browser, viewport, server!.url);
+
+  beforeAll(async () => {
+    dataDir = makeDataDir();
+    server = await startJourneyServer({ dataDir });
+  }, 240_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    if (dataDir) removeDataDir(dataDir);
+  }, 60_000);
+
+  it('day 0: the town clerk finds an unmonitored household flagged for low income and proposes it; the notice starts', async () => {
+    expect(serverLog(server!)).not.toMatch(/BANGFU_CLOCK_OFFSET_DAYS/);
+    const { context, page } = await open();
     try {
       await loginThroughForm(page, 'town', DEMO_PASSWORD);
 
-      // A flagged, unmonitored household of the town without an open case (read through the API).
+      // An unmonitored household of the town (清水镇) whose per-capita income is below the monitoring
+      // line in 2020, with a unique head name and no open case (read through the API).
       const flagged = await apiGet<{ items: Summary[] }>(
         page,
         '/api/households?monitoringStatus=none&flagged=true&year=2020&limit=100',
       );
-      let target: Summary | undefined;
+      let found: Summary | undefined;
       for (const h of flagged.items) {
-        const names = flagged.items.filter((o) => o.headName === h.headName).length;
-        if (names > 1) continue;
+        if (h.monitoringStatus !== 'none' || !h.flagRules.includes('incomeBelowMonitoringLine')) continue;
+        if (flagged.items.filter((o) => o.headName === h.headName).length > 1) continue;
         const cases = await apiGet<{ items: CaseRow[] }>(page, `/api/cases?householdId=${h.id}`);
         if (cases.items.every((c) => c.closedAt)) {
-          target = h;
+          found = h;
           break;
         }
       }
-      expect(target, 'a flagged household without an open case').toBeDefined();
-      proposedHouseholdId = target!.id;
+      expect(found, 'an unmonitored household below the income line without an open case').toBeDefined();
+      target = found!;
 
       // 困难群众: filter to flagged, unmonitored households, then search the head's name.
       await openFromMenu(page, '困难群众');
@@ -114,36 +150,40 @@ describe('households and the include procedure', () => {
       await page.locator('.ant-table-row').first().waitFor();
       await screenshot(page, 'households-desktop');
       const search = page.getByLabel('户主、成员姓名、户编号或完整身份证号');
-      await search.fill(target!.headName);
+      await search.fill(target.headName);
       await Promise.all([
         page.waitForResponse((r) => r.url().includes('/api/households?') && r.url().includes('q=')),
         search.press('Enter'),
       ]);
-      await page.locator(`a[href="/households/${target!.id}"]`).first().click();
-      await page.waitForURL(new RegExp(`/households/${target!.id}$`));
-      await page.getByRole('heading', { name: target!.headName }).waitFor();
+      const row = page.locator('.ant-table-row', { has: page.locator(`a[href="/households/${target.id}"]`) });
+      await row.getByText('未纳入监测').first().waitFor();
+      await row.locator(`a[href="/households/${target.id}"]`).first().click();
+      await page.waitForURL(new RegExp(`/households/${target.id}$`));
+      await page.getByRole('heading', { name: target.headName }).waitFor();
 
-      // The household page explains its flags.
+      // The household page explains its flags: the income flag in the clerk's words.
       const flags = page.getByRole('list', { name: '监测预警' });
       await flags.getByRole('listitem').first().waitFor();
-      expect(await flags.getByRole('listitem').count()).toBeGreaterThan(0);
+      await flags.getByText('人均纯收入低于监测线').first().waitFor();
       await page
         .locator('.ant-tag', { hasText: /^(达标|未达标|待核实)$/ })
         .first()
         .waitFor();
       await screenshot(page, 'household-desktop');
 
-      // 提议纳入监测 → the case opens at the home check.
+      // 提议纳入监测: the clue, its source and the proposed type → the case opens at the home check.
       await page.getByRole('button', { name: /提议纳入监测/ }).click();
-      const dialog = page.getByRole('dialog', { name: `登记线索：${target!.headName}` });
-      await dialog.getByLabel('线索说明').fill('走访排查发现人均纯收入低于监测线（端到端测试）');
+      const dialog = page.getByRole('dialog', { name: `登记线索：${target.headName}` });
+      await pickOption(page, dialog.getByLabel('线索来源'), '农户自主申报');
+      await pickOption(page, dialog.getByLabel('拟纳入类别'), proposedType);
+      await dialog.getByLabel('线索说明').fill('农户申报：家庭成员患病，人均纯收入低于监测线（端到端测试）');
       const [created] = await Promise.all([
         page.waitForResponse((r) => r.url().endsWith('/api/cases') && r.request().method() === 'POST'),
         dialog.getByRole('button', { name: '提交', exact: true }).click(),
       ]);
       expect(created.status()).toBe(201);
-      proposedCaseId = ((await created.json()) as { id: number }).id;
-      await page.waitForURL(new RegExp(`/cases/${proposedCaseId}$`));
+      caseId = ((await created.json()) as { id: number }).id;
+      await page.waitForURL(new RegExp(`/cases/${caseId}$`));
       await page.getByText('完成入户核实前须上传农户签字的授权书').waitFor();
 
       // Without the signed authorisation the home check cannot be completed…
@@ -160,7 +200,7 @@ describe('households and the include procedure', () => {
 
       // …so the clerk uploads it (a small PNG), then completes the home check.
       const [uploaded] = await Promise.all([
-        page.waitForResponse((r) => r.url().includes(`/api/cases/${proposedCaseId}/attachments`)),
+        page.waitForResponse((r) => r.url().includes(`/api/cases/${caseId}/attachments`)),
         page.locator('input[type=file]').setInputFiles({
           name: '授权书.png',
           mimeType: 'image/png',
@@ -183,8 +223,8 @@ describe('households and the include procedure', () => {
       const notice = await page.evaluate(async (id) => {
         const res = await fetch(`/api/cases/${id}/notice?format=text`, { credentials: 'same-origin' });
         return res.text();
-      }, proposedCaseId);
-      expect(notice).toContain(target!.headName);
+      }, caseId);
+      expect(notice).toContain(target.headName);
       expect(notice).not.toMatch(/\d{17}[\dXx]/);
 
       // The notice must run at least five days: closing it today is refused with the reason.
@@ -197,37 +237,56 @@ describe('households and the include procedure', () => {
       await page.getByRole('dialog', { name: '结束公示' }).waitFor({ state: 'detached' });
       await quiet(page);
       await screenshot(page, 'case-desktop');
+      day0Cookies = await context.storageState();
     } finally {
       await context.close();
     }
   });
 
-  it('a case past its notice: the town approves, the inspector verifies, the admin approves, the household is monitored', async () => {
-    // The demo district has include cases whose notice has run: the town clerk's queue holds them at 镇(街)审核.
-    const town = await newPage(browser, DESKTOP);
-    let caseRow: CaseRow;
+  it('day 6 (server restarted, clock six days ahead): the town closes the notice and reviews, the inspector verifies, the admin approves; the household is monitored with its flag explained', async () => {
+    expect(caseId, 'the case proposed on day 0').toBeGreaterThan(0);
+    await server!.stop();
+    server = await startJourneyServer({ dataDir, clockOffsetDays: 6 });
+    expect(serverLog(server)).toMatch(/BANGFU_CLOCK_OFFSET_DAYS=6/);
+
+    // Sessions follow the server's clock: the clerk's day-0 session has been idle six days and is over.
+    const stale = await browser.newContext({ baseURL: server.url, storageState: day0Cookies });
+    try {
+      const me = await stale.request.get('/api/me');
+      expect(me.status()).toBe(401);
+      expect(((await me.json()) as { error: { code: string } }).error.code).toBe('auth.session_expired');
+    } finally {
+      await stale.close();
+    }
+
+    // The town clerk closes the notice (no objections) and approves at the town review.
+    const town = await open();
     try {
       await loginThroughForm(town.page, 'town', DEMO_PASSWORD);
-      const queue = await apiGet<{ items: CaseRow[] }>(town.page, '/api/cases/queue');
-      const found = queue.items.find((c) => c.step === 'town_review' && c.kind === 'include');
-      expect(found, 'an include case at the town review in the demo data').toBeDefined();
-      caseRow = found!;
-      await openCaseFromQueue(town.page, caseRow.id, 'cases-desktop');
+      await openCaseFromQueue(town.page, caseId);
+      expect(
+        await takeAction(town.page, '结束公示', async (d) => {
+          await d.getByLabel('公示期间异议').fill('公示期间无异议');
+        }),
+      ).toBe(200);
+      await town.page.locator('.ant-tag', { hasText: '镇(街)审核' }).first().waitFor();
       expect(
         await takeAction(town.page, '镇(街)审核通过', async (d) => {
           await d.getByLabel('备注').fill('经审核，符合纳入条件');
         }),
       ).toBe(200);
       await town.page.locator('.ant-tag', { hasText: '专项督察组核查' }).first().waitFor();
+      await quiet(town.page);
+      await screenshot(town.page, 'case-town-reviewed-desktop');
     } finally {
       await town.context.close();
     }
 
     // The inspection team: a return needs reasons (refused without), then it verifies.
-    const inspector = await newPage(browser, DESKTOP);
+    const inspector = await open();
     try {
       await loginThroughForm(inspector.page, 'inspector', DEMO_PASSWORD);
-      await openCaseFromQueue(inspector.page, caseRow.id);
+      await openCaseFromQueue(inspector.page, caseId, 'cases-desktop');
       await inspector.page.getByRole('button', { name: '督察组退回', exact: true }).click();
       const back = inspector.page.getByRole('dialog', { name: '督察组退回' });
       await back.getByRole('button', { name: '提交', exact: true }).click();
@@ -243,11 +302,11 @@ describe('households and the include procedure', () => {
       await inspector.context.close();
     }
 
-    // The district office approves: the household becomes monitored, its flag explained.
-    const admin = await newPage(browser, DESKTOP);
+    // The district office approves: the household becomes monitored, its income flag explained.
+    const admin = await open();
     try {
       await loginThroughForm(admin.page, 'admin', DEMO_PASSWORD);
-      await openCaseFromQueue(admin.page, caseRow.id);
+      await openCaseFromQueue(admin.page, caseId);
       expect(await takeAction(admin.page, '区级审定通过')).toBe(200);
       await admin.page.locator('.ant-tag', { hasText: '已审定' }).first().waitFor();
       await admin.page.getByText('案件已办结').waitFor();
@@ -255,32 +314,43 @@ describe('households and the include procedure', () => {
       await screenshot(admin.page, 'case-approved-desktop');
 
       await admin.page.getByRole('link', { name: '查看家庭' }).click();
-      await admin.page.waitForURL(new RegExp(`/households/${caseRow.householdId}$`));
-      await admin.page.getByRole('heading', { name: caseRow.headName }).waitFor();
+      await admin.page.waitForURL(new RegExp(`/households/${target.id}$`));
+      await admin.page.getByRole('heading', { name: target.headName }).waitFor();
       await admin.page
-        .locator('.ant-tag', { hasText: /^监测中/ })
+        .locator('.ant-tag', { hasText: `监测中 · ${proposedType}` })
         .first()
         .waitFor();
-      const year = await apiGet<{ flags: { explanation: { zh: string } }[] }>(
+      const year = await apiGet<{ flags: { rule: string; explanation: { zh: string } }[] }>(
         admin.page,
-        `/api/households/${caseRow.householdId}/years/2020`,
+        `/api/households/${target.id}/years/2020`,
       );
-      expect(year.flags.length).toBeGreaterThan(0);
+      const income = year.flags.find((f) => f.rule === 'incomeBelowMonitoringLine');
+      expect(income, 'the income flag').toBeDefined();
+      expect(income!.explanation.zh).toMatch(/人均纯收入 [\d,]+ 元 < 监测线 [\d,]+ 元/);
       const flags = admin.page.getByRole('list', { name: '监测预警' });
-      await flags.getByText(year.flags[0]!.explanation.zh, { exact: true }).waitFor();
+      await flags.getByText(income!.explanation.zh, { exact: true }).waitFor();
       await admin.page
         .getByText(/经区级审定，纳入监测/)
         .first()
         .waitFor();
       await quiet(admin.page);
       await screenshot(admin.page, 'household-monitored-desktop');
+
+      // The registry agrees: the household is monitored with the proposed type.
+      const detail = await apiGet<{ monitoringStatus: string; monitoringType: string | null }>(
+        admin.page,
+        `/api/households/${target.id}`,
+      );
+      expect(detail.monitoringStatus).toBe('monitored');
+      expect(detail.monitoringType).toBe('marginal');
     } finally {
       await admin.context.close();
     }
-  });
+  }, 360_000);
 
-  it('renders the household list, a household and a case on a phone (screenshots)', async () => {
-    const { context, page } = await newPage(browser, PHONE);
+  it('renders the household list, the monitored household and its case on a phone (screenshots)', async () => {
+    expect(caseId).toBeGreaterThan(0);
+    const { context, page } = await open(PHONE);
     try {
       await loginThroughForm(page, 'town', DEMO_PASSWORD);
       await openFromMenu(page, '困难群众');
@@ -290,13 +360,15 @@ describe('households and the include procedure', () => {
       await openFromMenu(page, '动态调整');
       await page.getByRole('list', { name: '我的待办' }).getByRole('listitem').first().waitFor();
       await screenshot(page, 'cases-phone');
-      const id = proposedHouseholdId;
-      expect(id).toBeGreaterThan(0);
-      await page.goto(`/households/${id}`);
+      await page.goto(`/households/${target.id}`);
       await page.getByRole('list', { name: '监测预警' }).getByRole('listitem').first().waitFor();
+      await page
+        .getByText(/^监测中/)
+        .first()
+        .waitFor();
       await screenshot(page, 'household-phone');
-      await page.goto(`/cases/${proposedCaseId}`);
-      await page.getByText(`案件 #${proposedCaseId}`).waitFor();
+      await page.goto(`/cases/${caseId}`);
+      await page.getByText(`案件 #${caseId}`).waitFor();
       await screenshot(page, 'case-phone');
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, 'no horizontal scrolling at 360 px').toBeLessThanOrEqual(PHONE.width);

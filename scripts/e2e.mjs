@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // End-to-end journeys: builds the web app if needed, starts `bangfu serve` on a throwaway data folder
 // with the demo district, runs the Playwright journeys (vitest.e2e.config.ts) against it, stops it.
+// A journey that must restart the server (households.e2e.ts moves the clock six days with
+// BANGFU_CLOCK_OFFSET_DAYS) starts its own on its own data folder through e2e/journey-server.ts.
 //
 // Env: BANGFU_E2E_REQUIRED=1 fails (instead of skipping) when Chromium is missing;
 //      BANGFU_E2E_URL=http://… runs against a server that is already up (nothing is started);

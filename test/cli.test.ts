@@ -82,4 +82,22 @@ describe('bangfu CLI', { timeout: 180_000 }, () => {
       (await bangfu('user', 'reset-password', 'qingshui2', '--password', 'another-pass-1')).stdout,
     ).toContain('qingshui2');
   });
+
+  it('rotates the personal-data key over the demo: afterwards the new key alone reads and hashes everything', async () => {
+    const keyFile = path.join(env.BANGFU_DATA_DIR!, 'secrets', 'pii.key');
+    const lines = () => fs.readFileSync(keyFile, 'utf8').split('\n').filter(Boolean);
+    const oldKeys = lines();
+    expect(oldKeys).toHaveLength(1);
+    const rotated = await bangfu('keys', 'rotate', '--retire-old');
+    expect(rotated.stdout).toMatch(
+      /key rotated to [0-9a-f]{8}: [1-9]\d* values re-encrypted, [1-9]\d* hashes recomputed in households, household_members, activities/,
+    );
+    expect(rotated.stdout).toContain('old keys removed from the key file');
+    expect(lines()).toHaveLength(1);
+    expect(lines()[0]).not.toBe(oldKeys[0]);
+    // With only the new key, a second run decrypts every value and finds every hash already made with it.
+    expect((await bangfu('keys', 'rotate', '--reencrypt-only')).stdout).toMatch(
+      /: 0 values re-encrypted, 0 hashes recomputed/,
+    );
+  });
 });

@@ -1,17 +1,15 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../server/config';
 import { SYSTEM_ACTOR } from '../server/demo/demo';
-import { reencryptPii } from '../server/domains/households/keys';
 import { importEconomics } from '../server/domains/registry-import/economics-import.service';
 import { importHouseholds } from '../server/domains/registry-import/import.service';
 import { openRuntime } from '../server/main';
 
 const CLI_ACTOR = { ...SYSTEM_ACTOR, username: 'cli' };
 
-/** `bangfu import households FILE`, `bangfu import economics FILE` and `bangfu keys rotate` (issue 3: registry import, personal-data keys). */
+/** `bangfu import households FILE` and `bangfu import economics FILE` (issue 3: registry imports). */
 export function registerHouseholdCommands(program: Command, report: (e: unknown) => never): void {
   const imp = program.command('import').description('导入 Import ledgers');
   imp
@@ -81,47 +79,4 @@ export function registerHouseholdCommands(program: Command, report: (e: unknown)
         report(e);
       }
     });
-
-  const keys = program.command('keys').description('个人信息密钥 Personal-data keys');
-  keys
-    .command('rotate')
-    .description(
-      '轮换密钥 Add a new personal-data key and re-encrypt every ID number, phone and bank account with it',
-    )
-    .option(
-      '--reencrypt-only',
-      'do not add a key: finish an interrupted run, or after putting a new key in BANGFU_PII_KEY',
-    )
-    .action(async (opts: { reencryptOnly?: boolean }) => {
-      try {
-        const config = loadConfig();
-        if (config.piiKey && !opts.reencryptOnly)
-          throw new Error(
-            'BANGFU_PII_KEY is set: put a new base64 key first in it (comma-separated, newest first), restart, then run `bangfu keys rotate --reencrypt-only`',
-          );
-        if (!opts.reencryptOnly) await rotate(config.piiKeyFile);
-        const rt = await openRuntime(config);
-        try {
-          const r = await reencryptPii(rt.deps, CLI_ACTOR, rt.deps.pii, (n) =>
-            process.stderr.write(`\r重新加密 re-encrypted ${n}   `),
-          );
-          process.stderr.write('\n');
-          console.log(`密钥已轮换 key rotated to ${rt.deps.pii.keyId}; ${r.values} values re-encrypted`);
-        } finally {
-          await rt.close();
-        }
-      } catch (e) {
-        report(e);
-      }
-    });
-}
-
-/** Writes the new key first in the key file (atomically); old keys stay for decryption and the hash key. */
-async function rotate(keyFile: string): Promise<void> {
-  const old = fs.existsSync(keyFile) ? fs.readFileSync(keyFile, 'utf8').trim() : '';
-  const next = `${crypto.randomBytes(32).toString('base64')}\n${old}${old ? '\n' : ''}`;
-  const tmp = `${keyFile}.${process.pid}.tmp`;
-  fs.mkdirSync(path.dirname(keyFile), { recursive: true, mode: 0o700 });
-  fs.writeFileSync(tmp, next, { mode: 0o600 });
-  fs.renameSync(tmp, keyFile);
 }

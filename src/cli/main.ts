@@ -8,6 +8,7 @@ import { VERSION } from '../server/version';
 import { addUser, resetUserPassword } from './user-commands';
 import { registerPlanCommands } from './plan-commands';
 import { registerHouseholdCommands } from './households-commands';
+import { registerKeysCommands } from './keys-commands';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -149,5 +150,6 @@ user
 
 registerPlanCommands(program);
 registerHouseholdCommands(program, report);
+registerKeysCommands(program, report);
 
 await program.parseAsync(process.argv);

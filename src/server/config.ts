@@ -21,6 +21,11 @@ export interface Config {
   /** Folder of the built web app; served when present. */
   webDir: string;
   logLevel: string;
+  /**
+   * Whole days added to the server's clock (BANGFU_CLOCK_OFFSET_DAYS, default 0): for demos, training
+   * and browser journeys that must let a public notice run its days. Never set it in production.
+   */
+  clockOffsetDays: number;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -28,6 +33,16 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer`);
+  return n;
+}
+
+function offsetDaysFromEnv(env: NodeJS.ProcessEnv): number {
+  const raw = env.BANGFU_CLOCK_OFFSET_DAYS?.trim();
+  if (raw === undefined || raw === '') return 0;
+  const n = Number(raw);
+  if (!/^[+-]?\d+$/.test(raw) || !Number.isSafeInteger(n) || Math.abs(n) > 3660) {
+    throw new Error('BANGFU_CLOCK_OFFSET_DAYS must be a whole number of days between -3660 and 3660');
+  }
   return n;
 }
 
@@ -46,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.BANGFU_SECURE_COOKIES === '1',
     webDir: path.resolve(env.BANGFU_WEB_DIR ?? 'dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    clockOffsetDays: offsetDaysFromEnv(env),
   };
 }

@@ -7,6 +7,22 @@ import { isDatabaseEmpty, loadDemo } from './demo/demo';
 import type { Deps } from './deps';
 import { purgeIdleSessions } from './domains/auth/auth.service';
 import { createPii, loadKeyRing } from './pii/pii';
+import { resolveHashKeyId } from './pii/rotation';
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * The server's clock: real time plus `offsetDays` whole days (BANGFU_CLOCK_OFFSET_DAYS). Everything the
+ * application decides by time reads it through `deps.now()`: step deadlines and the notice's minimum
+ * length, "today" for ages and dates, and sessions (their last-seen time is written and checked on
+ * this same clock, so idle expiry still means 30 real minutes, and a session from before a jump
+ * expires at once). The audit log and row creation times keep the database's real clock: the trail
+ * says when things truly happened.
+ */
+export function offsetClock(offsetDays: number, realNow: () => number = Date.now): () => Date {
+  const offsetMs = offsetDays * DAY_MS;
+  return () => new Date(realNow() + offsetMs);
+}
 
 export interface Runtime {
   deps: Deps;
@@ -23,8 +39,15 @@ export async function openRuntime(config: Config): Promise<Runtime> {
   try {
     const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     await migrateDatabase(database);
-    const pii = createPii(loadKeyRing(config));
-    const deps: Deps = { db: database.db, database, config, pii, now: () => new Date() };
+    const ring = loadKeyRing(config);
+    const pii = createPii(ring, await resolveHashKeyId(database.db, ring));
+    if (config.clockOffsetDays !== 0) {
+      console.warn(
+        `警告 WARNING: 服务器时钟偏移 ${config.clockOffsetDays} 天 (BANGFU_CLOCK_OFFSET_DAYS=${config.clockOffsetDays}); ` +
+          'server clock shifted for demo/training/tests only — never in production',
+      );
+    }
+    const deps: Deps = { db: database.db, database, config, pii, now: offsetClock(config.clockOffsetDays) };
     return {
       deps,
       database,

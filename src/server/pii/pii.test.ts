@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createPii, keyIdOf, loadKeyRing } from './pii';
+import { createPii, keyIdOf, legacyHashKeyId, loadKeyRing } from './pii';
 
 const key = () => {
   const k = crypto.randomBytes(32);
@@ -41,14 +41,29 @@ describe('personal-data module', () => {
     expect(() => pii.decrypt(parts.join('.'))).toThrow();
   });
 
-  it('reads old ciphertexts after rotation and keeps the hash stable', () => {
+  it('reads old ciphertexts after rotation; hashes with the key the database names', () => {
     const oldKey = key();
     const before = createPii({ current: oldKey, previous: [] });
     const c = before.encrypt('secret');
-    const after = createPii({ current: key(), previous: [oldKey] });
-    expect(after.decrypt(c)).toBe('secret');
-    expect(after.hash('secret')).toBe(before.hash('secret'));
-    expect(after.encrypt('secret').split('.')[1]).toBe(after.keyId);
+    const ring = { current: key(), previous: [oldKey] };
+    // Until the rotation has re-hashed, the hashes stay under the old key…
+    const during = createPii(ring, oldKey.id);
+    expect(during.decrypt(c)).toBe('secret');
+    expect(during.hash('secret')).toBe(before.hash('secret'));
+    expect(during.encrypt('secret').split('.')[1]).toBe(during.keyId);
+    // …afterwards they are under the new key, and the old key is not needed for them.
+    const after = createPii(ring);
+    expect(after.hashKeyId).toBe(ring.current.id);
+    expect(after.hash('secret')).not.toBe(before.hash('secret'));
+    expect(createPii({ current: ring.current, previous: [] }).hash('secret')).toBe(after.hash('secret'));
+    expect(legacyHashKeyId(ring)).toBe(oldKey.id);
+  });
+
+  it('refuses a hash key that is not in the ring, saying which', () => {
+    const missing = key();
+    expect(() => createPii({ current: key(), previous: [] }, missing.id)).toThrow(
+      new RegExp(`use key ${missing.id}, which is not in the key ring`),
+    );
   });
 
   it('creates a 0600 key file at first start and reuses it', () => {

@@ -13,7 +13,10 @@ export interface Pii {
   decrypt(cipher: string): string;
   /** Keyed hash of a normalised value: equal inputs give equal hashes; no key, no dictionary attack. */
   hash(plain: string): string;
+  /** Id of the key new values are encrypted with. */
   keyId: string;
+  /** Id of the key the keyed hashes are made with (recorded in the database, see `hashKeyIdOf`). */
+  hashKeyId: string;
 }
 
 export interface PiiKeyRing {
@@ -30,18 +33,40 @@ export function keyIdOf(master: Buffer): string {
   return crypto.createHash('sha256').update(master).digest('hex').slice(0, 8);
 }
 
-export function createPii(ring: PiiKeyRing): Pii {
+/**
+ * The key the keyed hashes were made with before the database recorded it: the oldest key in the ring
+ * (the first one the installation ever had). Used once, to record it, by databases from before
+ * `bangfu keys rotate` re-hashed.
+ */
+export function legacyHashKeyId(ring: PiiKeyRing): string {
+  return ring.previous.length ? ring.previous[ring.previous.length - 1]!.id : ring.current.id;
+}
+
+/**
+ * The personal-data module over a key ring. New values are encrypted with the current key; any key of
+ * the ring decrypts. Keyed hashes use `hashKeyId` (default: the current key): the database records
+ * which key its hashes are under, and `bangfu keys rotate` re-hashes them with the new key in the same
+ * transaction that records it, so once rotated no old key is needed for anything.
+ */
+export function createPii(ring: PiiKeyRing, hashKeyId: string = ring.current.id): Pii {
   const encKeys = new Map<string, Buffer>();
-  for (const k of [ring.current, ...ring.previous]) encKeys.set(k.id, subKey(k.key, 'enc'));
-  // The hash key must not change on rotation, or every uniqueness index would have to be rebuilt:
-  // it is derived from the oldest key in the ring (the first one the installation ever had).
-  const hashMaster = ring.previous.length ? ring.previous[ring.previous.length - 1]!.key : ring.current.key;
+  const masters = new Map<string, Buffer>();
+  for (const k of [ring.current, ...ring.previous]) {
+    encKeys.set(k.id, subKey(k.key, 'enc'));
+    masters.set(k.id, k.key);
+  }
+  const hashMaster = masters.get(hashKeyId);
+  if (!hashMaster)
+    throw new Error(
+      `pii: the keyed hashes in the database use key ${hashKeyId}, which is not in the key ring; restore it (key file or BANGFU_PII_KEY)`,
+    );
   const hashKey = subKey(hashMaster, 'hash');
   const currentId = ring.current.id;
   const currentKey = encKeys.get(currentId)!;
 
   return {
     keyId: currentId,
+    hashKeyId,
     encrypt(plain) {
       const iv = crypto.randomBytes(12);
       const cipher = crypto.createCipheriv('aes-256-gcm', currentKey, iv);
