@@ -11,7 +11,7 @@ import { templateFor } from './configForm';
 import { DeepDifficultyCard } from './DeepDifficultyCard';
 import { useWatchList, useYearConfigs } from './monitoringQueries';
 import { useMt } from './text';
-import { initialYear, yearChoices } from './thresholds';
+import { initialYear, yearChoices, yearFromUrl } from './thresholds';
 import { WatchListCard } from './WatchListCard';
 import { YearConfigCard } from './YearConfigCard';
 
@@ -29,8 +29,11 @@ export function MonitoringView() {
   const currentYear = new Date().getFullYear();
   const configs = useYearConfigs(currentYear);
   const configured = useMemo(() => [...(configs.data?.keys() ?? [])], [configs.data]);
-  const year = initialYear(params.get('year'), configured, currentYear);
-  const watch = useWatchList(year);
+  const fromUrl = params.get('year');
+  // Without a year in the address, wait for the configured years so the page opens on the latest.
+  const ready = !configs.isPending || yearFromUrl(fromUrl) !== null;
+  const year = initialYear(fromUrl, configured, currentYear);
+  const watch = useWatchList(year, ready);
 
   const canEdit = me.role === 'admin';
   const linkable = rolesFor('households').includes(me.role);
@@ -85,14 +88,18 @@ export function MonitoringView() {
           canEdit={canEdit}
         />
       )}
-      <WatchListCard
-        year={year}
-        configured={configs.data?.has(year) ?? true}
-        linkable={linkable}
-        ownRegion={ownRegion}
-        village={me.role === 'village'}
-      />
-      {watch.data ? <DeepDifficultyCard areas={areas} linkable={linkable} ownRegion={ownRegion} /> : null}
+      {ready ? (
+        <WatchListCard
+          year={year}
+          configured={configs.data?.has(year) ?? true}
+          linkable={linkable}
+          ownRegion={ownRegion}
+          village={me.role === 'village'}
+        />
+      ) : null}
+      {ready && watch.data ? (
+        <DeepDifficultyCard areas={areas} linkable={linkable} ownRegion={ownRegion} />
+      ) : null}
     </>
   );
 }

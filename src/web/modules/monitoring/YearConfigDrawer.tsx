@@ -101,6 +101,7 @@ export function YearConfigDrawer({ open, year, initial, onClose, onSaved }: Year
     mutation.mutate(parsed.data);
   };
 
+  // No min/max on the inputs: antd would silently clamp a wrong figure; the schema says what is wrong.
   const num = { style: { width: '100%' }, inputMode: 'decimal' as const };
   const half = narrow ? 24 : 12;
 
@@ -130,12 +131,12 @@ export function YearConfigDrawer({ open, year, initial, onClose, onSaved }: Year
         <Row gutter={12}>
           <Col span={half}>
             <Form.Item name="povertyLine" label={mt('mon.f.povertyLine')}>
-              <InputNumber {...num} min={0} step={100} />
+              <InputNumber {...num} step={100} />
             </Form.Item>
           </Col>
           <Col span={half}>
             <Form.Item name="monitoringMultiple" label={mt('mon.f.monitoringMultiple')}>
-              <InputNumber {...num} min={1} step={0.1} />
+              <InputNumber {...num} step={0.1} />
             </Form.Item>
           </Col>
         </Row>
@@ -148,12 +149,12 @@ export function YearConfigDrawer({ open, year, initial, onClose, onSaved }: Year
               name={['rigidExpenditure', 'shareOfHouseholdNetIncome']}
               label={mt('mon.f.rigidShare')}
             >
-              <InputNumber {...num} min={0} step={5} />
+              <InputNumber {...num} step={5} />
             </Form.Item>
           </Col>
           <Col span={half}>
             <Form.Item name={['rigidExpenditure', 'absoluteAmount']} label={mt('mon.f.rigidAmount')}>
-              <InputNumber {...num} min={0} step={1000} />
+              <InputNumber {...num} step={1000} />
             </Form.Item>
           </Col>
         </Row>
@@ -166,7 +167,7 @@ export function YearConfigDrawer({ open, year, initial, onClose, onSaved }: Year
 
         <Typography.Title level={5}>{mt('mon.f.drop')}</Typography.Title>
         <Form.Item name={['incomeDrop', 'dropShare']} label={mt('mon.f.dropShare')}>
-          <InputNumber {...num} min={0} max={100} step={5} />
+          <InputNumber {...num} step={5} />
         </Form.Item>
         <Form.Item name={['incomeDrop', 'requireBelowMonitoringLine']} valuePropName="checked">
           <Checkbox>{mt('mon.f.dropBelow')}</Checkbox>
@@ -176,22 +177,22 @@ export function YearConfigDrawer({ open, year, initial, onClose, onSaved }: Year
         <Row gutter={12}>
           <Col span={half}>
             <Form.Item name={['water', 'litresPerPersonDay']} label={mt('mon.f.litres')}>
-              <InputNumber {...num} min={0} />
+              <InputNumber {...num} />
             </Form.Item>
           </Col>
           <Col span={half}>
             <Form.Item name={['water', 'litresPerPersonDayWaterShort']} label={mt('mon.f.litresShort')}>
-              <InputNumber {...num} min={0} />
+              <InputNumber {...num} />
             </Form.Item>
           </Col>
           <Col span={half}>
             <Form.Item name={['water', 'maxFetchMinutes']} label={mt('mon.f.fetch')}>
-              <InputNumber {...num} min={0} />
+              <InputNumber {...num} />
             </Form.Item>
           </Col>
           <Col span={half}>
             <Form.Item name={['water', 'maxSupplyCutDaysPerYear']} label={mt('mon.f.cut')}>
-              <InputNumber {...num} min={0} />
+              <InputNumber {...num} />
             </Form.Item>
           </Col>
         </Row>
@@ -200,17 +201,17 @@ export function YearConfigDrawer({ open, year, initial, onClose, onSaved }: Year
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name={['compulsoryEducationAge', 'min']} label={mt('mon.f.eduMin')}>
-              <InputNumber {...num} min={0} precision={0} />
+              <InputNumber {...num} precision={0} />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name={['compulsoryEducationAge', 'max']} label={mt('mon.f.eduMax')}>
-              <InputNumber {...num} min={0} precision={0} />
+              <InputNumber {...num} precision={0} />
             </Form.Item>
           </Col>
         </Row>
         <Form.Item name={['exit', 'minMonthsAboveRange']} label={mt('mon.f.exit')}>
-          <InputNumber {...num} min={1} precision={0} />
+          <InputNumber {...num} precision={0} />
         </Form.Item>
       </Form>
     </Drawer>

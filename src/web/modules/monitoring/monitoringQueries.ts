@@ -33,9 +33,10 @@ export function useYearConfigs(currentYear: number) {
   });
 }
 
-export function useWatchList(year: number) {
+export function useWatchList(year: number, enabled = true) {
   return useQuery({
     queryKey: [...monitoringKey, 'watch-list', year],
+    enabled,
     queryFn: ({ signal }) => fetchWatchList(year, signal),
   });
 }

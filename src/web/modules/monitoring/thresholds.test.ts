@@ -10,6 +10,7 @@ import {
   monitoringLineText,
   ruleText,
   yearChoices,
+  yearFromUrl,
 } from './thresholds';
 
 const text = (c: YearConfig, key: string) => describeThresholds(c).find((l) => l.key === key)!.text;
@@ -113,6 +114,9 @@ describe('links and years', () => {
     expect(initialYear('abc', [2019, 2020], 2026)).toBe(2020);
     expect(initialYear('1850', [], 2026)).toBe(2026);
     expect(initialYear(null, [], 2026)).toBe(2026);
+    expect(yearFromUrl('')).toBeNull();
+    expect(yearFromUrl('2020.5')).toBeNull();
+    expect(yearFromUrl('2100')).toBe(2100);
   });
 });
 

@@ -179,6 +179,12 @@ export function yearChoices(currentYear: number, configured: readonly number[]):
   return [...years].sort((a, b) => b - a);
 }
 
+/** A year from the address (`?year=2020`), or null when missing or not a plausible year. */
+export function yearFromUrl(value: string | null): number | null {
+  const n = value === null || value === '' ? NaN : Number(value);
+  return Number.isInteger(n) && n >= 2000 && n <= 2100 ? n : null;
+}
+
 /**
  * The year to show first: the one in the address when valid, else the latest configured year,
  * else the current year.
@@ -188,9 +194,7 @@ export function initialYear(
   configured: readonly number[],
   currentYear: number,
 ): number {
-  const n = fromUrl === null ? NaN : Number(fromUrl);
-  if (Number.isInteger(n) && n >= 2000 && n <= 2100) return n;
-  return configured.length ? Math.max(...configured) : currentYear;
+  return yearFromUrl(fromUrl) ?? (configured.length ? Math.max(...configured) : currentYear);
 }
 
 const DEEP_EN: Record<DeepDifficultyGroup, string> = {
