@@ -72,6 +72,7 @@ describe('dynamic monitoring', () => {
       await drawer.getByText('不能小于 1').waitFor();
       expect(puts).toBe(0);
       await multiple.fill('2');
+      await expect.poll(() => drawer.getByText('不能小于 1').count()).toBe(0);
       await drawer.getByText('2 × 4,000 = 8,000 元/人·年').waitFor();
       await screenshot(page, 'monitoring-edit-desktop');
       await drawer.getByRole('button', { name: '取消' }).click();
@@ -93,6 +94,10 @@ describe('dynamic monitoring', () => {
         .getByText(`已重新评估 ${result.evaluated} 户，${result.flagged} 户触发预警`, { exact: false })
         .waitFor();
       await expect.poll(() => flaggedOf(page, TOWN), { timeout: 20_000 }).toBeGreaterThan(before);
+      await page.getByRole('table', { name: '监测预警清单' }).scrollIntoViewIfNeeded();
+      await screenshot(page, 'monitoring-zh-desktop-watch');
+      await page.getByRole('table', { name: '深度困难群体' }).scrollIntoViewIfNeeded();
+      await screenshot(page, 'monitoring-zh-desktop-deep');
 
       // The count links to the household list filtered to the town's flagged households of 2020.
       await page.getByRole('link', { name: new RegExp(`^${TOWN}：预警`) }).click();
@@ -140,6 +145,8 @@ describe('dynamic monitoring', () => {
       await phone.page.getByRole('list', { name: '监测预警清单' }).getByRole('listitem').first().waitFor();
       await phone.page.getByRole('list', { name: '深度困难群体' }).getByRole('listitem').first().waitFor();
       await screenshot(phone.page, 'monitoring-zh-phone');
+      await phone.page.getByRole('list', { name: '监测预警清单' }).scrollIntoViewIfNeeded();
+      await screenshot(phone.page, 'monitoring-zh-phone-watch');
       const width = await phone.page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, 'no horizontal scrolling at 390 px').toBeLessThanOrEqual(PHONE_390.width);
     } finally {

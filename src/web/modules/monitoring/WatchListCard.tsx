@@ -112,7 +112,7 @@ export function WatchListCard({ year, configured, linkable, ownRegion, village }
   return (
     <Card
       title={`${mt('mon.watch')} · ${mt('mon.yearN', { year })}`}
-      extra={towns.length > 1 ? `${mt('mon.total')} ${mt('mon.flagged')} ${total}` : null}
+      extra={towns.length > 1 ? mt('mon.totalFlagged', { n: total }) : null}
       style={{ marginBottom: 16 }}
     >
       <Typography.Paragraph type="secondary">

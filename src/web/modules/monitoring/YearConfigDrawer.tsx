@@ -20,6 +20,7 @@ import { useI18n } from '../../i18n/useI18n';
 import { apiErrorProblems, issuesToProblems, setFieldProblems, type IssueLike } from '../../ui/formErrors';
 import { useIsNarrow } from '../../ui/useIsNarrow';
 import {
+  changedPaths,
   fieldForPath,
   fromFormValues,
   percentIssues,
@@ -82,6 +83,12 @@ export function YearConfigDrawer({ open, year, initial, onClose, onSaved }: Year
     },
   });
 
+  // A field's message from the last save goes once the field is changed (there are no antd rules to clear it).
+  const handleValuesChange = (changed: Record<string, unknown>) => {
+    const untyped: FormInstance = form;
+    untyped.setFields(changedPaths(changed).map((name) => ({ name, errors: [] })));
+  };
+
   const handleSubmit = () => {
     const values = form.getFieldsValue(true) as ConfigFormValues;
     // Clear the previous round's messages first: a fixed field must not keep its old error.
@@ -126,6 +133,7 @@ export function YearConfigDrawer({ open, year, initial, onClose, onSaved }: Year
         form={form}
         layout="vertical"
         onFinish={handleSubmit}
+        onValuesChange={handleValuesChange}
         initialValues={initial ? toFormValues({ ...initial, year }) : undefined}
       >
         <Row gutter={12}>

@@ -116,3 +116,12 @@ export function templateFor(year: number, configs: ReadonlyMap<number, YearConfi
   if (from === undefined) return null;
   return { ...configs.get(from)!, year };
 }
+
+/** The field paths an antd `onValuesChange` patch touches (`{ water: { maxFetchMinutes: 30 } }` → one path). */
+export function changedPaths(patch: Record<string, unknown>, prefix: string[] = []): string[][] {
+  return Object.entries(patch).flatMap(([key, value]) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? changedPaths(value as Record<string, unknown>, [...prefix, key])
+      : [[...prefix, key]],
+  );
+}

@@ -62,7 +62,7 @@ const zh = {
   'mon.monitored': '监测中',
   'mon.flaggedNotMonitored': '预警未纳入',
   'mon.byCriterion': '各项指标未保障',
-  'mon.total': '合计',
+  'mon.totalFlagged': '合计预警 {n} 户',
   'mon.emptyTowns': '没有可显示的家庭',
   'mon.chart': '各镇(街)预警户数',
   // Deep difficulty
@@ -134,7 +134,7 @@ const en: Record<keyof typeof zh, string> = {
   'mon.monitored': 'Monitored',
   'mon.flaggedNotMonitored': 'Flagged, not monitored',
   'mon.byCriterion': 'Unmet criteria',
-  'mon.total': 'Total',
+  'mon.totalFlagged': '{n} flagged in all',
   'mon.emptyTowns': 'No households to show',
   'mon.chart': 'Flagged households per town',
   'mon.deep': 'Deep-difficulty groups',

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_YEAR_CONFIG_2020, YearConfigSchema, type YearConfig } from '../../../core/monitoring/config';
 import { issuesToProblems, type IssueLike } from '../../ui/formErrors';
-import { fieldForPath, fromFormValues, percentIssues, templateFor, toFormValues } from './configForm';
+import {
+  changedPaths,
+  fieldForPath,
+  fromFormValues,
+  percentIssues,
+  templateFor,
+  toFormValues,
+} from './configForm';
 import {
   criterionBreakdown,
   describeThresholds,
@@ -25,7 +32,7 @@ describe('describeThresholds', () => {
 
   it('words the rigid-expenditure rule from the share, the amount and the after-expenditure check', () => {
     expect(text(DEMO_YEAR_CONFIG_2020, 'rigidExpenditure').zh).toBe(
-      '医疗、教育、灾害等刚性支出超过家庭纯收入的 50%或超过 20,000 元，且支出后人均纯收入低于监测线 6,000 元',
+      '医疗、教育、灾害等刚性支出超过家庭纯收入的 50% 或超过 20,000 元，且支出后人均纯收入低于监测线 6,000 元',
     );
     const amountOnly: YearConfig = {
       ...DEMO_YEAR_CONFIG_2020,
@@ -163,6 +170,13 @@ describe('the year-configuration form', () => {
       ]),
     );
     expect(located).toHaveLength(4);
+  });
+
+  it('names the fields an edit touched, so their old messages can go', () => {
+    expect(changedPaths({ water: { maxFetchMinutes: 30 }, povertyLine: null })).toEqual([
+      ['water', 'maxFetchMinutes'],
+      ['povertyLine'],
+    ]);
   });
 
   it('has no form field for the year (a year mismatch is a general message)', () => {

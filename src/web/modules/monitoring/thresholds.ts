@@ -58,7 +58,7 @@ export function describeThresholds(c: YearConfig): ThresholdLine[] {
       key: 'rigidExpenditure',
       label: { zh: '刚性支出较大', en: 'Large rigid expenditure' },
       text: {
-        zh: `医疗、教育、灾害等刚性支出${overZh.join('或')}${r.requireAfterExpenditureBelowLine ? `，且支出后人均纯收入低于${lineZh}` : ''}`,
+        zh: `医疗、教育、灾害等刚性支出${overZh.join(' 或')}${r.requireAfterExpenditureBelowLine ? `，且支出后人均纯收入低于${lineZh}` : ''}`,
         en: `Medical, schooling, disaster and other rigid costs ${overEn.join(' or ')}${r.requireAfterExpenditureBelowLine ? `, and per-capita income after them below ${lineEn}` : ''}`,
       },
     },
