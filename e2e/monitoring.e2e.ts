@@ -72,7 +72,7 @@ describe('dynamic monitoring', () => {
       await drawer.getByText('不能小于 1').waitFor();
       expect(puts).toBe(0);
       await multiple.fill('2');
-      await expect.poll(() => drawer.getByText('不能小于 1').count()).toBe(0);
+      await expect.poll(() => drawer.getByText('不能小于 1').count(), { timeout: 15_000 }).toBe(0);
       await drawer.getByText('2 × 4,000 = 8,000 元/人·年').waitFor();
       await screenshot(page, 'monitoring-edit-desktop');
       await drawer.getByRole('button', { name: '取消' }).click();
@@ -127,8 +127,8 @@ describe('dynamic monitoring', () => {
       await openMonitoring(page);
       await flaggedOf(page, TOWN);
       const rows = page.getByRole('table', { name: '监测预警清单' }).locator('tbody tr.ant-table-row');
-      await expect.poll(() => rows.count()).toBe(1);
-      await expect.poll(() => rows.first().textContent()).toContain(TOWN);
+      await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
+      expect(await rows.first().textContent()).toContain(TOWN);
       expect(await page.getByText('桃源镇').count()).toBe(0);
       expect(await page.getByRole('button', { name: '修改参数' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: '重新评估' }).count()).toBe(0);
