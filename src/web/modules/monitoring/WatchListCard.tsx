@@ -1,4 +1,4 @@
-import { Card, Flex, Tag, Typography } from 'antd';
+import { Card, Flex, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { WatchListTown } from '../../api/monitoring';
@@ -9,7 +9,7 @@ import { ResponsiveTable, type ResponsiveColumn } from '../../ui/ResponsiveTable
 import { useIsNarrow } from '../../ui/useIsNarrow';
 import { useWatchList } from './monitoringQueries';
 import { useMt } from './text';
-import { WATCH_RULES, criterionBreakdown, householdsLink, ruleText } from './thresholds';
+import { WATCH_RULES, criterionBreakdown, householdsLink, ruleShortText, ruleText } from './thresholds';
 
 interface WatchListCardProps {
   year: number;
@@ -63,7 +63,11 @@ export function WatchListCard({ year, configured, linkable, ownRegion, village }
     },
     ...WATCH_RULES.map((rule): ResponsiveColumn<WatchListTown> => ({
       key: rule,
-      title: lt(ruleText(rule)),
+      title: (
+        <Tooltip title={lt(ruleText(rule))}>
+          <span>{lt(ruleShortText(rule))}</span>
+        </Tooltip>
+      ),
       render: (r) => count(r, r.byRule[rule] ?? 0, rule),
     })),
   ];
@@ -140,7 +144,7 @@ export function WatchListCard({ year, configured, linkable, ownRegion, village }
         expandedRender={expanded}
         canExpand={(r) => criterionBreakdown(r.byRule).length > 0}
         expandLabel={mt('mon.byCriterion')}
-        scrollX={1100}
+        scrollX={960}
       />
     </Card>
   );

@@ -73,7 +73,7 @@ const zh = {
   'mon.withoutMeasure': '无措施 {n} 户',
   'mon.withoutMeasureTitle': '尚无针对性措施',
   'mon.deepNote': '“无措施”按本群体计：该户没有针对此群体的措施；家庭列表的“无针对性措施”筛选按整户计',
-  'mon.all': '全部范围',
+  'mon.all': '合计',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -146,7 +146,7 @@ const en: Record<keyof typeof zh, string> = {
   'mon.withoutMeasureTitle': 'Without a targeted measure',
   'mon.deepNote':
     '"Without measure" counts per group (no measure for this group); the household list\'s filter counts per household',
-  'mon.all': 'Whole scope',
+  'mon.all': 'All',
 };
 
 export type MonKey = keyof typeof zh;

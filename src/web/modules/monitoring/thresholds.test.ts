@@ -15,6 +15,7 @@ import {
   householdsLink,
   initialYear,
   monitoringLineText,
+  ruleShortText,
   ruleText,
   yearChoices,
   yearFromUrl,
@@ -75,6 +76,7 @@ describe('rules in words', () => {
       en: 'Not secured: safe housing',
     });
     expect(ruleText('somethingNew').zh).toBe('somethingNew');
+    expect(ruleShortText('criterionNotMet')).toEqual({ zh: '两不愁三保障等', en: 'Basic needs' });
   });
 
   it('lists the per-criterion counts of a town, largest first', () => {

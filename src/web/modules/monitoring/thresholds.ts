@@ -118,6 +118,19 @@ const CRITERION_EN: Record<CriterionKey, string> = {
   waterSupply: 'water supply',
 };
 
+const RULE_SHORT: Record<MonitoringRule, LocalizedText> = {
+  incomeBelowMonitoringLine: { zh: '低于监测线', en: 'Below line' },
+  rigidExpenditure: { zh: '刚性支出大', en: 'Rigid costs' },
+  incomeDrop: { zh: '收入骤减', en: 'Income drop' },
+  criterionNotMet: { zh: '两不愁三保障等', en: 'Basic needs' },
+  noLabourCapacity: { zh: '无劳动能力', en: 'No labour' },
+};
+
+/** A rule's name short enough for a column header (the full name goes in its tooltip). */
+export function ruleShortText(rule: MonitoringRule): LocalizedText {
+  return RULE_SHORT[rule];
+}
+
 /** The watch list's main rule columns, in the order of the rules. */
 export const WATCH_RULES: readonly MonitoringRule[] = [
   'incomeBelowMonitoringLine',
