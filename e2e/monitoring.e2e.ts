@@ -120,7 +120,7 @@ describe('dynamic monitoring', () => {
     }
   });
 
-  it('a town clerk reads only their town, cannot edit, and the page fits a phone', async () => {
+  it('a town clerk reads only their town, a village cadre only their village, neither edits; the page fits a phone', async () => {
     const { context, page } = await newPage(browser, DESKTOP);
     try {
       await loginThroughForm(page, 'town', DEMO_PASSWORD);
@@ -135,6 +135,29 @@ describe('dynamic monitoring', () => {
       await page.getByText('年度参数由区帮扶办设置').waitFor();
     } finally {
       await context.close();
+    }
+
+    // A village cadre: one row, named after the village, its links narrowed to the village.
+    const village = await newPage(browser, DESKTOP);
+    try {
+      await loginThroughForm(village.page, 'village', DEMO_PASSWORD);
+      const me = await village.page.evaluate(async () => {
+        const res = await fetch('/api/me', { credentials: 'same-origin' });
+        return (await res.json()) as { regionCode: string; regionName: string };
+      });
+      await openMonitoring(village.page);
+      await flaggedOf(village.page, me.regionName);
+      const rows = village.page
+        .getByRole('table', { name: '监测预警清单' })
+        .locator('tbody tr.ant-table-row');
+      await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
+      const href = await village.page
+        .getByRole('link', { name: new RegExp(`^${me.regionName}：预警`) })
+        .getAttribute('href');
+      expect(href).toContain(`regionCode=${me.regionCode}`);
+      expect(await village.page.getByRole('button', { name: '修改参数' }).count()).toBe(0);
+    } finally {
+      await village.context.close();
     }
 
     const phone = await newPage(browser, PHONE_390);

@@ -38,11 +38,13 @@ export function MonitoringView() {
   const canEdit = me.role === 'admin';
   const linkable = rolesFor('households').includes(me.role);
   const ownRegion = me.role === 'village' ? me.regionCode : null;
+  // A town clerk's or village cadre's whole scope is their own region: name it so.
+  const scopeName = me.role === 'town' || me.role === 'village' ? me.regionName : null;
   const towns = watch.data?.towns ?? [];
   const areas = [
     {
       key: 'all',
-      name: towns.length === 1 && me.role === 'town' ? (towns[0]!.townName ?? mt('mon.all')) : mt('mon.all'),
+      name: scopeName ?? mt('mon.all'),
       regionCode: undefined,
     },
     ...(towns.length > 1
@@ -95,6 +97,7 @@ export function MonitoringView() {
           linkable={linkable}
           ownRegion={ownRegion}
           village={me.role === 'village'}
+          ownName={me.role === 'village' ? me.regionName : null}
         />
       ) : null}
       {ready && watch.data ? (

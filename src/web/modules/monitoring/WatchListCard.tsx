@@ -20,10 +20,19 @@ interface WatchListCardProps {
   ownRegion: string | null;
   /** Villages only: the server counts their village under its town. */
   village: boolean;
+  /** The name of the row when it is the user's own village (not the town the server groups it under). */
+  ownName: string | null;
 }
 
 /** 监测预警清单: each town's flagged households of the year, per rule, linking to the filtered list. */
-export function WatchListCard({ year, configured, linkable, ownRegion, village }: WatchListCardProps) {
+export function WatchListCard({
+  year,
+  configured,
+  linkable,
+  ownRegion,
+  village,
+  ownName,
+}: WatchListCardProps) {
   const { lt } = useI18n();
   const mt = useMt();
   const narrow = useIsNarrow();
@@ -32,7 +41,7 @@ export function WatchListCard({ year, configured, linkable, ownRegion, village }
   const towns = useMemo(() => query.data?.towns ?? [], [query.data]);
 
   const region = (row: WatchListTown) => ownRegion ?? row.townCode;
-  const townName = (row: WatchListTown) => row.townName ?? row.townCode;
+  const townName = (row: WatchListTown) => ownName ?? row.townName ?? row.townCode;
   const count = (row: WatchListTown, n: number, flagRule?: string, aria?: string): ReactNode => {
     if (!linkable || (n === 0 && !aria)) return n;
     return (
