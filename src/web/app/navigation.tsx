@@ -9,6 +9,7 @@ import {
   HomeOutlined,
   HeartOutlined,
   LineChartOutlined,
+  MonitorOutlined,
   ProfileOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -92,6 +93,17 @@ export const NAV_ITEMS: readonly NavItem[] = [
     // Registry data: the office, leaders and inspectors read all; towns and villages their own area.
     roles: ['admin', 'leader', 'inspector', 'town', 'village'],
     manageRoles: ['admin', 'town', 'village'],
+  },
+  {
+    key: 'monitoring',
+    path: '/monitoring',
+    icon: <MonitorOutlined />,
+    manageLabel: 'nav.monitoring',
+    readLabel: 'nav.monitoring',
+    // Thresholds are read by every signed-in role and the watch lists are scoped by the server
+    // (a member unit: its assigned households); only the office sets thresholds and re-evaluates.
+    roles: ROLES,
+    manageRoles: ['admin'],
   },
   {
     key: 'cases',

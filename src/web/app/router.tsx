@@ -37,6 +37,9 @@ const CasesPage = lazy(() => import('../pages/CasesPage').then((m) => ({ default
 const CaseDetailPage = lazy(() =>
   import('../pages/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })),
 );
+const MonitoringPage = lazy(() =>
+  import('../pages/MonitoringPage').then((m) => ({ default: m.MonitoringPage })),
+);
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export const router = createBrowserRouter([
@@ -174,6 +177,14 @@ export const router = createBrowserRouter([
         element: (
           <RoleGate page="cases">
             <CaseDetailPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'monitoring',
+        element: (
+          <RoleGate page="monitoring">
+            <MonitoringPage />
           </RoleGate>
         ),
       },

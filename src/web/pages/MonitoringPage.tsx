@@ -1,0 +1,5 @@
+import { MonitoringView } from '../modules/monitoring/MonitoringView';
+
+export function MonitoringPage() {
+  return <MonitoringView />;
+}
