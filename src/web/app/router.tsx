@@ -37,6 +37,15 @@ const CasesPage = lazy(() => import('../pages/CasesPage').then((m) => ({ default
 const CaseDetailPage = lazy(() =>
   import('../pages/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })),
 );
+const ScreeningPage = lazy(() =>
+  import('../pages/ScreeningPage').then((m) => ({ default: m.ScreeningPage })),
+);
+const ScreeningCampaignPage = lazy(() =>
+  import('../pages/ScreeningCampaignPage').then((m) => ({ default: m.ScreeningCampaignPage })),
+);
+const ScreeningFormPage = lazy(() =>
+  import('../pages/ScreeningFormPage').then((m) => ({ default: m.ScreeningFormPage })),
+);
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export const router = createBrowserRouter([
@@ -174,6 +183,30 @@ export const router = createBrowserRouter([
         element: (
           <RoleGate page="cases">
             <CaseDetailPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'screening',
+        element: (
+          <RoleGate page="screening">
+            <ScreeningPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'screening/:id',
+        element: (
+          <RoleGate page="screening">
+            <ScreeningCampaignPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'screening/:id/households/:householdId',
+        element: (
+          <RoleGate page="screening">
+            <ScreeningFormPage />
           </RoleGate>
         ),
       },
