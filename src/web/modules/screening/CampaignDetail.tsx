@@ -45,8 +45,11 @@ function toOptions(nodes: readonly RegionNode[]): TreeOption[] {
 /** Progress bars per town or per village (a village cadre sees its village only). */
 function ProgressPanel({ progress }: { progress: CampaignProgress }) {
   const st = useSt();
+  const narrow = useIsNarrow();
+  // Within one town the town's bar is the total: only the villages are worth a bar then.
   const multipleTowns = progress.towns.length > 1;
-  const [by, setBy] = useState<'town' | 'village'>(multipleTowns ? 'town' : 'village');
+  const [chosen, setBy] = useState<'town' | 'village'>('town');
+  const by = multipleTowns ? chosen : 'village';
   const total = sumProgress(progress.towns);
   const rows =
     by === 'town'
@@ -56,7 +59,7 @@ function ProgressPanel({ progress }: { progress: CampaignProgress }) {
     <Card size="small" style={{ marginBottom: 16 }}>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Text strong>
-          {st('sc.overall')}：
+          {st('sc.overall')}
           {st('sc.screenedOfTotal', { screened: total.screened, total: total.households })}
           {total.atRisk > 0 ? (
             <Typography.Text type="danger" style={{ marginInlineStart: 8 }}>
@@ -64,20 +67,29 @@ function ProgressPanel({ progress }: { progress: CampaignProgress }) {
             </Typography.Text>
           ) : null}
         </Typography.Text>
-        <Segmented
-          size="small"
-          value={by}
-          onChange={(v) => setBy(v as 'town' | 'village')}
-          options={[
-            { value: 'town', label: st('sc.byTown') },
-            { value: 'village', label: st('sc.byVillage') },
-          ]}
-        />
+        {multipleTowns ? (
+          <Segmented
+            size="small"
+            value={by}
+            onChange={(v) => setBy(v as 'town' | 'village')}
+            options={[
+              { value: 'town', label: st('sc.byTown') },
+              { value: 'village', label: st('sc.byVillage') },
+            ]}
+          />
+        ) : null}
       </Flex>
       <Progress percent={percentScreened(total)} aria-label={st('sc.progress')} />
       <ul
         aria-label={by === 'town' ? st('sc.byTown') : st('sc.byVillage')}
-        style={{ listStyle: 'none', margin: 0, padding: 0 }}
+        style={{
+          listStyle: 'none',
+          margin: 0,
+          padding: 0,
+          display: 'grid',
+          gridTemplateColumns: narrow ? '1fr' : 'repeat(auto-fill, minmax(300px, 1fr))',
+          columnGap: 32,
+        }}
       >
         {rows.map((r) => (
           <li key={r.code} style={{ padding: '4px 0' }}>
@@ -160,7 +172,7 @@ export function CampaignDetail({ id }: { id: number }) {
     </Link>
   );
 
-  const columns: ResponsiveColumn<CampaignHouseholdRow>[] = [
+  const allColumns: ResponsiveColumn<CampaignHouseholdRow>[] = [
     {
       key: 'head',
       title: st('sc.head'),
@@ -180,6 +192,11 @@ export function CampaignDetail({ id }: { id: number }) {
     },
     { key: 'actions', title: '', width: 90, hideInCard: true, render: action },
   ];
+  // Households still to screen have no date or reasons yet.
+  const columns =
+    filter.status === 'pending'
+      ? allColumns.filter((c) => c.key !== 'screenedOn' && c.key !== 'reasons')
+      : allColumns;
 
   return (
     <>
@@ -212,7 +229,7 @@ export function CampaignDetail({ id }: { id: number }) {
             value: s,
             label:
               s === 'pending'
-                ? `${st('sc.pending')}${total ? ` ${total.households - total.screened}` : ''}`
+                ? `${st('sc.pendingShort')}${total ? ` ${total.households - total.screened}` : ''}`
                 : s === 'screened'
                   ? `${st('sc.screened')}${total ? ` ${total.screened}` : ''}`
                   : `${st('sc.atRisk')}${total ? ` ${total.atRisk}` : ''}`,

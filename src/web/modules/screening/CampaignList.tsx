@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/useI18n';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { ResponsiveTable, type ResponsiveColumn } from '../../ui/ResponsiveTable';
+import { useIsNarrow } from '../../ui/useIsNarrow';
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { CampaignCreateModal } from './CampaignCreateModal';
 import { useRegionLabel } from './regionNames';
@@ -62,6 +63,7 @@ export function CampaignList() {
   const regionLabel = useRegionLabel();
   const manage = canManageCampaigns(me.role);
   const [creating, setCreating] = useState(false);
+  const narrow = useIsNarrow();
 
   const close = useMutation({
     mutationFn: (c: Campaign) => closeCampaign(c.id),
@@ -79,15 +81,16 @@ export function CampaignList() {
       onOk: () => close.mutateAsync(c),
     });
 
+  const size = narrow ? 'middle' : 'small';
   const actions = (c: Campaign) => (
-    <Flex gap={8} wrap>
+    <Flex gap={8} wrap justify={narrow ? 'flex-end' : undefined}>
       <Link to={`/screening/${c.id}`}>
-        <Button size="small" type="primary">
+        <Button size={size} type="primary">
           {st('sc.view')}
         </Button>
       </Link>
       {manage && c.status === 'open' ? (
-        <Button size="small" danger onClick={() => handleClose(c)}>
+        <Button size={size} danger onClick={() => handleClose(c)}>
           {st('sc.close')}
         </Button>
       ) : null}

@@ -305,11 +305,13 @@ export function ScreeningForm({ campaignId, householdId }: { campaignId: number;
 
   return (
     <div style={{ maxWidth: 640, margin: '0 auto' }}>
-      <Link to={`/screening/${campaignId}${region ? `?region=${region}` : ''}`}>
-        <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>
-          {st('sc.toList')}
-        </Button>
-      </Link>
+      <div>
+        <Link to={`/screening/${campaignId}${region ? `?region=${region}` : ''}`}>
+          <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }}>
+            {st('sc.toList')}
+          </Button>
+        </Link>
+      </div>
       {error ? (
         <QueryError
           error={error}
