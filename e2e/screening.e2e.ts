@@ -127,6 +127,8 @@ describe('epidemic screening on a phone (R9)', () => {
       await page.getByLabel('疫情造成的家庭减收（元）').fill('1500');
       await noHorizontalScroll(page, PHONE_390.width);
       await screenshot(page, 'screening-form-phone');
+      await page.getByLabel('其他情况').scrollIntoViewIfNeeded();
+      await screenshot(page, 'screening-form-bottom-phone');
 
       const [saved] = await Promise.all([
         page.waitForResponse(

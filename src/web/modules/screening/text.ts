@@ -146,7 +146,7 @@ const en: Record<ScKey, string> = {
   'sc.readOnlyClosed': 'This campaign is closed: read only',
   'sc.readOnlyRole': 'Your role may only read screenings',
   'sc.notScreened': 'Not screened yet',
-  'sc.persons': '{n} people',
+  'sc.persons': 'household of {n}',
   'sc.fixFields': 'Correct the marked fields',
   'sc.nameRequired': 'Give the campaign a name',
   'sc.scopeRequired': 'Pick the region',
