@@ -222,4 +222,66 @@ describe('epidemic screening on a phone (R9)', () => {
       await phone.context.close();
     }
   });
+
+  it('the office opens a campaign over one village and closes it; recording is then refused', async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    try {
+      await loginThroughForm(page, 'admin', DEMO_PASSWORD);
+      await openFromMenu(page, '疫情影响排查');
+      await page.getByRole('heading', { name: '疫情影响排查' }).waitFor();
+      await page.getByRole('button', { name: /发起排查/ }).click();
+      const dialog = page.getByRole('dialog', { name: '发起排查' });
+      await dialog.getByLabel('排查名称').fill('端到端测试：单村复查');
+      // The scope: a village of the district, picked in the region tree by search.
+      const villages = await apiGet<{ items: { code: string; name: string; level: string }[] }>(
+        page,
+        '/api/regions?tree=district',
+      );
+      const village = villages.items.find((r) => r.level === 'village')!;
+      const scope = dialog.getByLabel('排查范围');
+      await scope.click();
+      await scope.fill(village.name);
+      await page
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+        .getByTitle(village.name, { exact: true })
+        .first()
+        .click();
+      const [created] = await Promise.all([
+        page.waitForResponse(
+          (r) => r.url().endsWith('/api/screening/campaigns') && r.request().method() === 'POST',
+        ),
+        dialog.getByRole('button', { name: /保\s*存/ }).click(),
+      ]);
+      expect(created.status()).toBe(201);
+      const c = (await created.json()) as Campaign & { regionCode: string };
+      expect(c.regionCode).toBe(village.code);
+      await page.waitForURL(new RegExp(`/screening/${c.id}$`));
+      await page.getByRole('heading', { name: '端到端测试：单村复查' }).waitFor();
+
+      await page.getByRole('button', { name: /返回排查列表/ }).click();
+      const row = page.locator('.ant-table-row', { hasText: '端到端测试：单村复查' });
+      await row.getByRole('button', { name: /结束排查/ }).click();
+      const [closed] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith(`/api/screening/campaigns/${c.id}/close`)),
+        page
+          .getByRole('dialog')
+          .getByRole('button', { name: /确\s*定|OK/ })
+          .click(),
+      ]);
+      expect(closed.status()).toBe(200);
+      await row.getByText('已结束').waitFor();
+      expect(await row.getByRole('button', { name: /结束排查/ }).count()).toBe(0);
+
+      // A closed campaign's form is read-only.
+      const pending = await apiGet<{ items: { householdId: number }[] }>(
+        page,
+        `/api/screening/campaigns/${c.id}/households?status=pending&limit=1`,
+      );
+      await page.goto(`/screening/${c.id}/households/${pending.items[0]!.householdId}`);
+      await page.getByText('本次排查已结束，只能查看').waitFor();
+      expect(await page.getByRole('button', { name: '保存排查结果' }).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });
