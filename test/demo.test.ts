@@ -46,6 +46,29 @@ describe('demo district', () => {
       await (await login(t.app, 'admin', DEMO_PASSWORD)).request({ method: 'GET', url: '/api/units' })
     ).json().items;
     expect(units.filter((u: { kind: string }) => u.kind === 'member').length).toBeGreaterThanOrEqual(28);
+
+    // R9: one open screening campaign, partly done, with households at risk and households still to screen.
+    const village = await login(t.app, 'village', DEMO_PASSWORD);
+    const campaigns = (await village.request({ method: 'GET', url: '/api/screening/campaigns' })).json()
+      .items;
+    expect(campaigns).toEqual([expect.objectContaining({ status: 'open', year: 2020 })]);
+    const progress = (
+      await village.request({ method: 'GET', url: `/api/screening/campaigns/${campaigns[0].id}/progress` })
+    ).json();
+    const [mine] = progress.villages;
+    expect(progress.villages).toHaveLength(1);
+    expect(mine.screened).toBeGreaterThan(0);
+    expect(mine.screened).toBeLessThan(mine.households);
+    const all = (
+      await (
+        await login(t.app, 'admin', DEMO_PASSWORD)
+      ).request({
+        method: 'GET',
+        url: `/api/screening/campaigns/${campaigns[0].id}/households?status=atRisk&limit=500`,
+      })
+    ).json().items;
+    expect(all.length).toBeGreaterThan(0);
+    for (const h of all) expect(h.record.reasons.length).toBeGreaterThan(0);
   });
 
   it('refuses to load into a database that already has data', async () => {

@@ -7,6 +7,7 @@ import {
   TOWN_A,
   TOWN_B,
   VILLAGE_A1,
+  VILLAGE_A2,
   VILLAGE_B1,
   createTestApp,
   expectAudited,
@@ -61,7 +62,7 @@ async function household(s: Session, village: string, perCapita?: number) {
       url: `/api/households/${h.id}/years/2020`,
       payload: syntheticYear(mulberry32(2), 2, perCapita),
     });
-  return h as { id: number };
+  return h as { id: number; headName: string; householdNo: string | null };
 }
 
 const none = { level: 'none' };
@@ -242,5 +243,91 @@ describe('epidemic screening campaigns (R9)', () => {
       { status: 400 },
     );
     expect(bad.json().error.details[0].path).toBe('difficulties.medical.level');
+  });
+
+  it('finds a campaign household by head name or household number within a region, and counts progress per village', async () => {
+    const a1 = await household(townA, VILLAGE_A1);
+    const a2 = await household(townA, VILLAGE_A2);
+    const b1 = await household(admin, VILLAGE_B1);
+    await admin.request({
+      method: 'PATCH',
+      url: `/api/households/${a2.id}`,
+      payload: { householdNo: '349900001234' },
+    });
+    const c = (
+      await admin.request({
+        method: 'POST',
+        url: '/api/screening/campaigns',
+        payload: {
+          name: '全区排查',
+          year: 2020,
+          regionCode: DISTRICT,
+          startDate: '2020-03-01',
+          endDate: '2020-03-31',
+        },
+      })
+    ).json();
+    const list = async (s: Session, query: string) =>
+      (
+        await s.request({ method: 'GET', url: `/api/screening/campaigns/${c.id}/households?${query}` })
+      ).json() as { items: { householdId: number; householdNo: string | null }[] };
+    const ids = async (s: Session, query: string) => (await list(s, query)).items.map((i) => i.householdId);
+
+    expect(
+      await ids(admin, `q=${encodeURIComponent(a1.headName.slice(0, 1))}&regionCode=${VILLAGE_A1}`),
+    ).toEqual([a1.id]);
+    expect(await ids(admin, `q=${encodeURIComponent(a1.headName)}`)).toContain(a1.id);
+    expect(await ids(admin, `q=${encodeURIComponent(b1.headName)}`)).not.toContain(a1.id);
+    const byNo = await list(admin, 'q=349900001234');
+    expect(byNo.items).toEqual([
+      expect.objectContaining({ householdId: a2.id, householdNo: '349900001234' }),
+    ]);
+    expect(await ids(admin, `regionCode=${TOWN_A}`)).toEqual([a1.id, a2.id]);
+    // A region outside the actor's scope finds nothing; a LIKE wildcard is taken literally.
+    expect(await ids(townB, `regionCode=${TOWN_A}`)).toEqual([]);
+    expect(await ids(admin, 'q=%25')).toEqual([]);
+    const bad = await admin.request({
+      method: 'GET',
+      url: `/api/screening/campaigns/${c.id}/households?regionCode=12`,
+    });
+    expect(bad.statusCode).toBe(400);
+
+    await village.request({
+      method: 'PUT',
+      url: `/api/screening/campaigns/${c.id}/households/${a1.id}`,
+      payload: screening({ difficulties: { ...screening().difficulties, medical: { level: 'severe' } } }),
+    });
+    const progress = (
+      await townA.request({ method: 'GET', url: `/api/screening/campaigns/${c.id}/progress` })
+    ).json();
+    expect(progress.villages).toEqual([
+      { regionCode: VILLAGE_A1, regionName: expect.any(String), households: 1, screened: 1, atRisk: 1 },
+      { regionCode: VILLAGE_A2, regionName: expect.any(String), households: 1, screened: 0, atRisk: 0 },
+    ]);
+    expect(progress.towns).toEqual([
+      { townCode: TOWN_A, townName: '甲镇', households: 2, screened: 1, atRisk: 1 },
+    ]);
+
+    // One household of the campaign for the phone form: its screening, or null before; scoped.
+    const one = await village.request({
+      method: 'GET',
+      url: `/api/screening/campaigns/${c.id}/households/${a1.id}`,
+    });
+    expect(one.json()).toMatchObject({
+      householdId: a1.id,
+      headName: a1.headName,
+      size: 2,
+      record: { atRisk: true, reasons: [{ zh: '看病就医困难严重' }] },
+    });
+    const before = await admin.request({
+      method: 'GET',
+      url: `/api/screening/campaigns/${c.id}/households/${b1.id}`,
+    });
+    expect(before.json()).toMatchObject({ householdId: b1.id, record: null });
+    const hidden = await townB.request({
+      method: 'GET',
+      url: `/api/screening/campaigns/${c.id}/households/${a1.id}`,
+    });
+    expect(hidden.statusCode).toBe(404);
   });
 });

@@ -7,6 +7,7 @@ import type { Deps } from '../deps';
 import { hashPassword } from '../domains/auth/passwords';
 import { loadPlanDemo } from '../domains/progress/progress.demo';
 import { loadHouseholdsDemo } from '../domains/households/households.demo';
+import { loadScreeningDemo } from '../domains/screening/screening.demo';
 import { DEMO_PASSWORD, DEMO_SEED, demoRegions, demoUnits, demoUsers } from './demo-data';
 
 export const DEMO_META_KEY = 'demo';
@@ -71,6 +72,7 @@ export async function loadDemo(
     );
     await loadPlanDemo(deps, tx, actor, DEMO_SEED);
     await loadHouseholdsDemo(deps, tx, actor, DEMO_SEED);
+    await loadScreeningDemo(deps, tx, DEMO_SEED);
     await tx.insert(appMeta).values({ key: DEMO_META_KEY, value: { loaded: true, seed: DEMO_SEED } });
     await audit(tx, actor, {
       action: 'demo.load',

@@ -8,6 +8,7 @@ import {
   FileTextOutlined,
   HomeOutlined,
   HeartOutlined,
+  InsuranceOutlined,
   LineChartOutlined,
   MonitorOutlined,
   ProfileOutlined,
@@ -114,6 +115,17 @@ export const NAV_ITEMS: readonly NavItem[] = [
     // The include/exit procedure; member units take no part in it.
     roles: ['admin', 'leader', 'inspector', 'town', 'village'],
     manageRoles: ['admin', 'inspector', 'town', 'village'],
+  },
+  {
+    key: 'screening',
+    path: '/screening',
+    icon: <InsuranceOutlined />,
+    manageLabel: 'nav.screening',
+    readLabel: 'nav.screening',
+    // R9: every role reads the campaigns, each in its household scope (a unit its assigned households);
+    // the office opens and closes them, towns and villages record screenings in their area.
+    roles: ['admin', 'leader', 'inspector', 'town', 'village', 'unit'],
+    manageRoles: ['admin', 'town', 'village'],
   },
   {
     key: 'users',

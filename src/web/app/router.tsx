@@ -40,6 +40,15 @@ const CaseDetailPage = lazy(() =>
 const MonitoringPage = lazy(() =>
   import('../pages/MonitoringPage').then((m) => ({ default: m.MonitoringPage })),
 );
+const ScreeningPage = lazy(() =>
+  import('../pages/ScreeningPage').then((m) => ({ default: m.ScreeningPage })),
+);
+const ScreeningCampaignPage = lazy(() =>
+  import('../pages/ScreeningCampaignPage').then((m) => ({ default: m.ScreeningCampaignPage })),
+);
+const ScreeningFormPage = lazy(() =>
+  import('../pages/ScreeningFormPage').then((m) => ({ default: m.ScreeningFormPage })),
+);
 const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export const router = createBrowserRouter([
@@ -185,6 +194,30 @@ export const router = createBrowserRouter([
         element: (
           <RoleGate page="monitoring">
             <MonitoringPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'screening',
+        element: (
+          <RoleGate page="screening">
+            <ScreeningPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'screening/:id',
+        element: (
+          <RoleGate page="screening">
+            <ScreeningCampaignPage />
+          </RoleGate>
+        ),
+      },
+      {
+        path: 'screening/:id/households/:householdId',
+        element: (
+          <RoleGate page="screening">
+            <ScreeningFormPage />
           </RoleGate>
         ),
       },

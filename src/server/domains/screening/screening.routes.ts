@@ -10,6 +10,7 @@ import { errorResponses } from '../../plugins/route-schemas';
 import type { Deps } from '../../deps';
 import { requireActor } from '../../plugins/auth';
 import {
+  campaignHousehold,
   campaignHouseholds,
   campaignProgress,
   closeCampaign,
@@ -110,6 +111,15 @@ export const screeningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
                 atRisk: z.number(),
               }),
             ),
+            villages: z.array(
+              z.object({
+                regionCode: z.string(),
+                regionName: z.string().nullable(),
+                households: z.number(),
+                screened: z.number(),
+                atRisk: z.number(),
+              }),
+            ),
           }),
           ...errors,
         },
@@ -126,6 +136,13 @@ export const screeningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
         params: Id,
         querystring: z.object({
           status: z.enum(['pending', 'screened', 'atRisk']).default('pending'),
+          /** The head's name (from its start) or the household number. */
+          q: z.string().trim().max(50).optional(),
+          /** A town or village inside the campaign (and the actor's scope). */
+          regionCode: z
+            .string()
+            .regex(/^\d{12}$/)
+            .optional(),
           after: z.coerce.number().int().nonnegative().optional(),
           limit: z.coerce.number().int().min(1).max(500).default(50),
         }),
@@ -135,6 +152,7 @@ export const screeningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
               z.object({
                 householdId: z.number(),
                 headName: z.string(),
+                householdNo: z.string().nullable(),
                 regionCode: z.string(),
                 record: RecordSchema.nullable(),
               }),
@@ -146,6 +164,29 @@ export const screeningRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
       },
     },
     async (request) => campaignHouseholds(deps, requireActor(request), request.params.id, request.query),
+  );
+  app.get(
+    '/api/screening/campaigns/:id/households/:householdId',
+    {
+      schema: {
+        tags,
+        summary: '一户的排查 One household of the campaign and its screening (scoped)',
+        params: Id.extend({ householdId: z.coerce.number().int().positive() }),
+        response: {
+          200: z.object({
+            householdId: z.number(),
+            headName: z.string(),
+            householdNo: z.string().nullable(),
+            regionCode: z.string(),
+            size: z.number(),
+            record: RecordSchema.nullable(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) =>
+      campaignHousehold(deps, requireActor(request), request.params.id, request.params.householdId),
   );
   app.put(
     '/api/screening/campaigns/:id/households/:householdId',

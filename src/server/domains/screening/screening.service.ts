@@ -180,13 +180,12 @@ function campaignScope(actor: Actor, c: { regionCode: string }): SQL[] {
   return out;
 }
 
-/** Progress per town: households to screen, screened, at risk (scoped). */
+/** Progress per village and per town: households to screen, screened, at risk (scoped). */
 export async function campaignProgress(deps: Deps, actor: Actor, id: number) {
   const c = await loadCampaign(deps.db, id);
-  const town = sql<string>`substr(${households.regionCode}, 1, 9) || '000'`;
-  const rows = await deps.db
+  const villageRows = await deps.db
     .select({
-      townCode: town,
+      regionCode: households.regionCode,
       households: sql<number>`count(*)::int`,
       screened: sql<number>`count(${screeningRecords.id})::int`,
       atRisk: sql<number>`count(*) filter (where ${screeningRecords.atRisk})::int`,
@@ -197,8 +196,18 @@ export async function campaignProgress(deps: Deps, actor: Actor, id: number) {
       and(eq(screeningRecords.householdId, households.id), eq(screeningRecords.campaignId, id)),
     )
     .where(and(...campaignScope(actor, c)))
-    .groupBy(town)
-    .orderBy(town);
+    .groupBy(households.regionCode)
+    .orderBy(households.regionCode);
+  // Towns are the sums of their villages (a village code is its town's first nine digits + three).
+  const towns = new Map<string, { townCode: string; households: number; screened: number; atRisk: number }>();
+  for (const v of villageRows) {
+    const townCode = `${v.regionCode.slice(0, 9)}000`;
+    const t = towns.get(townCode) ?? { townCode, households: 0, screened: 0, atRisk: 0 };
+    t.households += v.households;
+    t.screened += v.screened;
+    t.atRisk += v.atRisk;
+    towns.set(townCode, t);
+  }
   const names = new Map(
     (await deps.db.select({ code: regions.code, name: regions.name }).from(regions)).map((r) => [
       r.code,
@@ -207,7 +216,33 @@ export async function campaignProgress(deps: Deps, actor: Actor, id: number) {
   );
   return {
     campaign: present(c),
-    towns: rows.map((r) => ({ ...r, townName: names.get(r.townCode) ?? null })),
+    towns: [...towns.values()].map((r) => ({
+      townCode: r.townCode,
+      townName: names.get(r.townCode) ?? null,
+      households: r.households,
+      screened: r.screened,
+      atRisk: r.atRisk,
+    })),
+    villages: villageRows.map((r) => ({ ...r, regionName: names.get(r.regionCode) ?? null })),
+  };
+}
+
+/** One household of a campaign with its screening (null while not screened), for the phone form. */
+export async function campaignHousehold(deps: Deps, actor: Actor, id: number, householdId: number) {
+  const c = await loadCampaign(deps.db, id);
+  const h = await loadVisibleHousehold(deps.db, actor, householdId);
+  if (!h.active || !h.regionCode.startsWith(regionPrefix(c.regionCode))) throw new AppError('not_found');
+  const [r] = await deps.db
+    .select()
+    .from(screeningRecords)
+    .where(and(eq(screeningRecords.campaignId, id), eq(screeningRecords.householdId, householdId)));
+  return {
+    householdId: h.id,
+    headName: h.headName,
+    householdNo: h.householdNo,
+    regionCode: h.regionCode,
+    size: h.size,
+    record: r ? presentRecord(r, h.headName) : null,
   };
 }
 
@@ -216,17 +251,34 @@ export async function campaignHouseholds(
   deps: Deps,
   actor: Actor,
   id: number,
-  q: { status: 'pending' | 'screened' | 'atRisk'; after?: number | undefined; limit: number },
+  q: {
+    status: 'pending' | 'screened' | 'atRisk';
+    q?: string | undefined;
+    regionCode?: string | undefined;
+    after?: number | undefined;
+    limit: number;
+  },
 ) {
   const c = await loadCampaign(deps.db, id);
   const conds = campaignScope(actor, c);
   if (q.after) conds.push(gt(households.id, q.after));
+  if (q.regionCode) conds.push(like(households.regionCode, `${regionPrefix(q.regionCode)}%`));
+  if (q.q) {
+    // The head's name from its start (the text_pattern_ops index), or the household number exactly.
+    const p = `${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    conds.push(sql`(${households.headName} like ${p} or ${households.householdNo} = ${q.q})`);
+  }
   if (q.status === 'pending') conds.push(sql`${screeningRecords.id} is null`);
   else conds.push(sql`${screeningRecords.id} is not null`);
   if (q.status === 'atRisk') conds.push(eq(screeningRecords.atRisk, true));
   const rows = await deps.db
     .select({
-      h: { id: households.id, headName: households.headName, regionCode: households.regionCode },
+      h: {
+        id: households.id,
+        headName: households.headName,
+        householdNo: households.householdNo,
+        regionCode: households.regionCode,
+      },
       r: screeningRecords,
     })
     .from(households)
@@ -241,6 +293,7 @@ export async function campaignHouseholds(
     items: rows.map(({ h, r }) => ({
       householdId: h.id,
       headName: h.headName,
+      householdNo: h.householdNo,
       regionCode: h.regionCode,
       record: r ? presentRecord(r, h.headName) : null,
     })),

@@ -1,0 +1,187 @@
+import { useCallback } from 'react';
+import { useI18n } from '../../i18n/useI18n';
+
+/**
+ * Strings of the epidemic screening pages (疫情影响排查, R9). Kept beside the module like the
+ * households' `text.ts`: Chinese first, `en` has the same keys.
+ */
+const zh = {
+  'sc.title': '疫情影响排查',
+  'sc.description':
+    '排查每户在产业发展、务工就业、看病就医、子女上学、农产品销售方面受疫情影响的困难，识别存在致贫返贫风险的家庭',
+  'sc.create': '发起排查',
+  'sc.close': '结束排查',
+  'sc.closeConfirm': '结束“{name}”后不能再登记排查结果，确定结束吗？',
+  'sc.closed': '排查已结束',
+  'sc.created': '已发起排查',
+  'sc.name': '排查名称',
+  'sc.year': '年度',
+  'sc.scope': '排查范围',
+  'sc.dates': '起止日期',
+  'sc.startDate': '开始日期',
+  'sc.endDate': '结束日期',
+  'sc.status': '状态',
+  'sc.open': '进行中',
+  'sc.statusClosed': '已结束',
+  'sc.progress': '排查进度',
+  'sc.screenedOfTotal': '已排查 {screened} / {total} 户',
+  'sc.atRiskCount': '有风险 {n} 户',
+  'sc.empty': '尚无排查',
+  'sc.view': '进入',
+  'sc.back': '返回排查列表',
+  'sc.byTown': '按镇(街)',
+  'sc.byVillage': '按村(社区)',
+  'sc.overall': '合计：',
+  'sc.pendingShort': '未排查',
+  'sc.households': '排查清单',
+  'sc.pending': '未排查',
+  'sc.screened': '已排查',
+  'sc.atRisk': '有风险',
+  'sc.noRisk': '无风险',
+  'sc.search': '户主姓名或户编号',
+  'sc.region': '区划',
+  'sc.allRegions': '全部区划',
+  'sc.head': '户主',
+  'sc.householdNo': '户编号',
+  'sc.village': '村(社区)',
+  'sc.result': '排查结果',
+  'sc.screenedOn': '排查日期',
+  'sc.reasons': '风险原因',
+  'sc.screen': '排查',
+  'sc.edit': '修改',
+  'sc.show': '查看',
+  'sc.noHouseholds': '没有符合条件的家庭',
+  'sc.allDone': '本范围内的家庭已全部排查',
+  'sc.form': '入户排查',
+  'sc.formHint': '逐项选择受疫情影响的程度；有困难的请简要说明',
+  'sc.areaNote': '说明（可选）',
+  'sc.incomeLoss': '疫情造成的家庭减收（元）',
+  'sc.incomeLossHint': '本年度估计减少的家庭收入；不清楚可填 0',
+  'sc.note': '其他情况',
+  'sc.save': '保存排查结果',
+  'sc.saved': '已保存',
+  'sc.verdictAtRisk': '存在致贫返贫风险',
+  'sc.verdictNoRisk': '未发现致贫返贫风险',
+  'sc.verdictOf': '{name}户的排查结果',
+  'sc.next': '下一户（未排查）',
+  'sc.noNext': '没有未排查的家庭了',
+  'sc.editAgain': '修改本户',
+  'sc.toList': '返回清单',
+  'sc.readOnlyClosed': '本次排查已结束，只能查看',
+  'sc.readOnlyRole': '您的角色只能查看排查结果',
+  'sc.notScreened': '尚未排查',
+  'sc.persons': '{n} 人',
+  'sc.fixFields': '请修改标出的项目',
+  'sc.nameRequired': '请填写排查名称',
+  'sc.scopeRequired': '请选择排查范围',
+  'sc.datesRequired': '请选择起止日期',
+  'sc.yearN': '{year} 年',
+  'sc.yuan': '元',
+} as const;
+
+export type ScKey = keyof typeof zh;
+
+const en: Record<ScKey, string> = {
+  'sc.title': 'Epidemic screening',
+  'sc.description':
+    "Screen every household for the epidemic's effect on industry, employment, medical care, schooling and product sales, and find those at risk of falling (back) into difficulty",
+  'sc.create': 'Open a campaign',
+  'sc.close': 'Close',
+  'sc.closeConfirm': 'After closing "{name}" no more screenings can be recorded. Close it?',
+  'sc.closed': 'Campaign closed',
+  'sc.created': 'Campaign opened',
+  'sc.name': 'Name',
+  'sc.year': 'Year',
+  'sc.scope': 'Region',
+  'sc.dates': 'Dates',
+  'sc.startDate': 'Start',
+  'sc.endDate': 'End',
+  'sc.status': 'Status',
+  'sc.open': 'Open',
+  'sc.statusClosed': 'Closed',
+  'sc.progress': 'Progress',
+  'sc.screenedOfTotal': '{screened} / {total} households screened',
+  'sc.atRiskCount': '{n} at risk',
+  'sc.empty': 'No campaigns yet',
+  'sc.view': 'Open',
+  'sc.back': 'Back to the campaigns',
+  'sc.byTown': 'By town',
+  'sc.byVillage': 'By village',
+  'sc.overall': 'Total: ',
+  'sc.pendingShort': 'To screen',
+  'sc.households': 'Households',
+  'sc.pending': 'Not screened',
+  'sc.screened': 'Screened',
+  'sc.atRisk': 'At risk',
+  'sc.noRisk': 'Not at risk',
+  'sc.search': 'Head of household or household no.',
+  'sc.region': 'Region',
+  'sc.allRegions': 'All regions',
+  'sc.head': 'Head',
+  'sc.householdNo': 'Household no.',
+  'sc.village': 'Village',
+  'sc.result': 'Result',
+  'sc.screenedOn': 'Screened on',
+  'sc.reasons': 'Reasons',
+  'sc.screen': 'Screen',
+  'sc.edit': 'Edit',
+  'sc.show': 'View',
+  'sc.noHouseholds': 'No households match',
+  'sc.allDone': 'Every household here has been screened',
+  'sc.form': 'Home screening',
+  'sc.formHint': 'Pick how hard the epidemic hit each area; describe any difficulty briefly',
+  'sc.areaNote': 'Note (optional)',
+  'sc.incomeLoss': 'Household income lost to the epidemic (yuan)',
+  'sc.incomeLossHint': "This year's estimated loss; 0 if unknown",
+  'sc.note': 'Other remarks',
+  'sc.save': 'Save the screening',
+  'sc.saved': 'Saved',
+  'sc.verdictAtRisk': 'At risk of falling (back) into difficulty',
+  'sc.verdictNoRisk': 'No risk found',
+  'sc.verdictOf': 'Screening of the {name} household',
+  'sc.next': 'Next household not yet screened',
+  'sc.noNext': 'No household left to screen',
+  'sc.editAgain': 'Edit this household',
+  'sc.toList': 'Back to the list',
+  'sc.readOnlyClosed': 'This campaign is closed: read only',
+  'sc.readOnlyRole': 'Your role may only read screenings',
+  'sc.notScreened': 'Not screened yet',
+  'sc.persons': 'household of {n}',
+  'sc.fixFields': 'Correct the marked fields',
+  'sc.nameRequired': 'Give the campaign a name',
+  'sc.scopeRequired': 'Pick the region',
+  'sc.datesRequired': 'Pick the dates',
+  'sc.yearN': '{year}',
+  'sc.yuan': 'yuan',
+};
+
+const DICTS = { zh, en } as const;
+
+/** The five areas and three levels of R9 in both languages (the core keeps the Chinese labels). */
+export const AREA_TEXT = {
+  industry: { zh: '产业发展', en: 'Industry' },
+  employment: { zh: '务工就业', en: 'Employment' },
+  medical: { zh: '看病就医', en: 'Medical care' },
+  schooling: { zh: '子女上学', en: 'Schooling' },
+  productSales: { zh: '农产品销售', en: 'Product sales' },
+} as const;
+export const LEVEL_TEXT = {
+  none: { zh: '无困难', en: 'None' },
+  some: { zh: '有一定困难', en: 'Some' },
+  severe: { zh: '困难严重', en: 'Severe' },
+} as const;
+
+/** `st('sc.title')`: the module's strings in the interface language, with `{name}` placeholders. */
+export function useSt() {
+  const { lang } = useI18n();
+  return useCallback(
+    (key: ScKey, params?: Record<string, string | number>) => {
+      const template: string = DICTS[lang][key];
+      if (!params) return template;
+      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+        name in params ? String(params[name]) : whole,
+      );
+    },
+    [lang],
+  );
+}

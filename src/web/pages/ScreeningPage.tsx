@@ -1,0 +1,5 @@
+import { CampaignList } from '../modules/screening/CampaignList';
+
+export function ScreeningPage() {
+  return <CampaignList />;
+}
