@@ -10,7 +10,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-describe('demo district', () => {
+describe('demo district', { timeout: 120_000 }, () => {
   it('is deterministic, fictional-coded and valid by the division rules', () => {
     const a = demoRegions();
     expect(demoRegions()).toEqual(a);

@@ -18,7 +18,7 @@ type Item = {
   groupsTotal: number | null;
 };
 
-describe('demo year 2020', () => {
+describe('demo year 2020', { timeout: 120_000 }, () => {
   it('loads the source plan through the extractor and shows done, at-risk and one overdue indicator', async () => {
     await loadDemo(t.deps);
     const admin = await login(t.app, 'admin', DEMO_PASSWORD);
