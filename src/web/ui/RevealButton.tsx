@@ -1,6 +1,6 @@
 import { EyeOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../api/ApiError';
 import { useI18n } from '../i18n/useI18n';
@@ -21,13 +21,15 @@ interface RevealButtonProps {
   text: RevealButtonText;
   /** Asks the server for the value with the purpose; the server logs the view. */
   reveal: (purpose: string) => Promise<string | null>;
+  /** Only the eye icon (in a table cell), its name kept for screen readers and a tooltip. */
+  iconOnly?: boolean;
 }
 
 /**
  * Shows one masked value in full (ID number, phone) to a role allowed to see it: asks why, the server
  * logs the view with the purpose, and the value appears only inside this dialog.
  */
-export function RevealButton({ text, reveal }: RevealButtonProps) {
+export function RevealButton({ text, reveal, iconOnly }: RevealButtonProps) {
   const { t, lang } = useI18n();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ purpose: string }>();
@@ -43,9 +45,21 @@ export function RevealButton({ text, reveal }: RevealButtonProps) {
 
   return (
     <>
-      <Button size="small" type="link" icon={<EyeOutlined />} onClick={handleOpen}>
-        {text.button}
-      </Button>
+      {iconOnly ? (
+        <Tooltip title={text.button}>
+          <Button
+            size="small"
+            type="link"
+            icon={<EyeOutlined />}
+            onClick={handleOpen}
+            aria-label={text.button}
+          />
+        </Tooltip>
+      ) : (
+        <Button size="small" type="link" icon={<EyeOutlined />} onClick={handleOpen}>
+          {text.button}
+        </Button>
+      )}
       <Modal
         open={open}
         title={text.button}

@@ -43,9 +43,11 @@ import {
   HEALTH_TEXT,
   LABOUR_TEXT,
   MEASURE_TYPE_TEXT,
+  MONITORING_TYPE_TEXT,
   RELATION_TEXT,
   RISK_CAUSE_TEXT,
   SCHOOLING_TEXT,
+  SEX_TEXT,
   STEP_TEXT,
   formatYuan,
   label,
@@ -136,12 +138,13 @@ export function HouseholdDetail({ id }: { id: number }) {
     {
       key: 'id',
       title: ht('hh.idNumber'),
-      width: canReveal ? 230 : 190,
+      width: 200,
       render: (m) => (
         <Flex gap={4} align="center" wrap>
           <Typography.Text code>{m.idNumberMasked}</Typography.Text>
           {canReveal ? (
             <RevealButton
+              iconOnly
               text={{
                 button: ht('hh.revealId'),
                 hint: ht('hh.revealHint'),
@@ -155,7 +158,12 @@ export function HouseholdDetail({ id }: { id: number }) {
         </Flex>
       ),
     },
-    { key: 'sexAge', title: ht('hh.sexAge'), width: 90, render: (m) => `${m.sex} / ${m.age}` },
+    {
+      key: 'sexAge',
+      title: ht('hh.sexAge'),
+      width: 90,
+      render: (m) => `${label(SEX_TEXT, m.sex, lt)} / ${m.age}`,
+    },
     { key: 'health', title: ht('hh.health'), width: 100, render: (m) => label(HEALTH_TEXT, m.health, lt) },
     { key: 'disability', title: ht('hh.disability'), width: 110, render: (m) => m.disability?.label ?? '—' },
     { key: 'labour', title: ht('hh.labour'), width: 130, render: (m) => label(LABOUR_TEXT, m.labour, lt) },
@@ -472,8 +480,11 @@ export function HouseholdDetail({ id }: { id: number }) {
                     title={
                       <Flex gap={8} wrap align="center">
                         <strong>{f.labelZh}</strong>
-                        <Tag color="orange" style={{ marginInlineEnd: 0 }}>
-                          {ht('hh.suggested', { type: f.suggestedTypeZh })}
+                        <Tag
+                          color="orange"
+                          style={{ marginInlineEnd: 0, whiteSpace: 'normal', maxWidth: '100%' }}
+                        >
+                          {ht('hh.suggested', { type: label(MONITORING_TYPE_TEXT, f.suggestedType, lt) })}
                         </Tag>
                       </Flex>
                     }

@@ -22,7 +22,9 @@ export function YearPicker({ value, onChange, years, recorded, loading }: YearPi
       aria-label={ht('hh.year')}
       placeholder={years.length ? ht('hh.pickYear') : ht('hh.noYearChoice')}
       disabled={!years.length}
-      style={{ width: 150 }}
+      style={{ width: 120 }}
+      popupMatchSelectWidth={false}
+      labelRender={(option) => ht('hh.yearN', { year: Number(option.value) })}
       options={years.map((y) => ({
         value: y,
         label: recorded?.includes(y)

@@ -177,3 +177,9 @@ export const EXIT_FLAG_TEXT = bilingual<(typeof POVERTY_EXIT_FLAGS)[number]>(
     '已脱贫(不再享受政策)': 'out of poverty (policies ended)',
   },
 );
+
+/** Sex as stored (男/女). */
+export const SEX_TEXT: Record<string, LocalizedText> = {
+  男: { zh: '男', en: 'M' },
+  女: { zh: '女', en: 'F' },
+};
