@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Checkbox, Divider, Flex, Form, InputNumber, Select } from 'antd';
+import { Alert, Checkbox, Divider, Flex, Form, InputNumber, Select, Typography } from 'antd';
 import type { HouseholdYear } from '../../../core/households/households.schemas';
 import { HOUSING_GRADES } from '../../../core/monitoring/facts';
 import type { YearConfig } from '../../../core/monitoring/config';
 import { putHouseholdYear } from '../../api/households';
+import { useI18n } from '../../i18n/useI18n';
 import { householdChangedKeys, householdsKey } from './householdQueries';
 import { formatYuan } from './labels';
 import { FormDrawer } from './FormDrawer';
@@ -42,6 +43,7 @@ export function YearFormDrawer({
   onClose,
 }: YearFormDrawerProps) {
   const ht = useHt();
+  const { lang } = useI18n();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<YearFormValues>();
   const save = useSaveForm(form);
@@ -69,11 +71,18 @@ export function YearFormDrawer({
       <InputNumber min={0} precision={2} style={{ width: '100%' }} inputMode="decimal" placeholder="0" />
     </Form.Item>
   );
+  // The hint goes under the divider: divider titles do not wrap on a phone.
   const section = (key: HhKey, extra?: string) => (
-    <Divider titlePlacement="start" plain style={{ margin: '4px 0 12px' }}>
-      {ht(key)}
-      {extra ? <span style={{ fontWeight: 'normal', opacity: 0.65 }}>（{extra}）</span> : null}
-    </Divider>
+    <>
+      <Divider titlePlacement="start" plain style={{ margin: extra ? '4px 0 0' : '4px 0 12px' }}>
+        {ht(key)}
+      </Divider>
+      {extra ? (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '0 0 8px' }}>
+          {extra}
+        </Typography.Paragraph>
+      ) : null}
+    </>
   );
 
   return (
@@ -114,7 +123,7 @@ export function YearFormDrawer({
             title={
               ht('hh.preview', { n: formatYuan(preview.perCapita), size }) +
               (preview.monitoringLine !== null
-                ? `，${ht(preview.belowLine ? 'hh.belowLine' : 'hh.aboveLine', {
+                ? `${lang === 'zh' ? '，' : ', '}${ht(preview.belowLine ? 'hh.belowLine' : 'hh.aboveLine', {
                     year,
                     line: formatYuan(preview.monitoringLine),
                   })}`
