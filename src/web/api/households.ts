@@ -2,8 +2,13 @@ import type {
   HouseholdDetail,
   HouseholdListQuery,
   HouseholdSummary,
+  HouseholdUpdate,
   HouseholdYear,
+  HouseholdYearInput,
   Measure,
+  MeasureInput,
+  MemberInput,
+  MemberUpdate,
 } from '../../core/households/households.schemas';
 import type { YearConfig } from '../../core/monitoring/config';
 import type { LocalizedText } from '../../core/errors/errors';
@@ -49,4 +54,48 @@ export function getTimeline(id: number, signal?: AbortSignal): Promise<{ items: 
 /** The monitoring thresholds of a year; 404 when the year is not configured. */
 export function getYearConfig(year: number, signal?: AbortSignal): Promise<YearConfig> {
   return apiRequest(`/api/monitoring/year-configs/${year}`, { signal });
+}
+
+/** Changes to the household row (`PATCH /api/households/:id`). */
+export function updateHousehold(id: number, body: HouseholdUpdate): Promise<HouseholdDetail> {
+  return apiRequest(`/api/households/${id}`, { method: 'PATCH', body });
+}
+
+export function addMember(id: number, body: MemberInput): Promise<HouseholdDetail> {
+  return apiRequest(`/api/households/${id}/members`, { method: 'POST', body });
+}
+
+export function updateMember(id: number, memberId: number, body: MemberUpdate): Promise<HouseholdDetail> {
+  return apiRequest(`/api/households/${id}/members/${memberId}`, { method: 'PATCH', body });
+}
+
+/** A member leaves (kept, marked inactive with the reason). */
+export function memberLeaves(id: number, memberId: number, reason: string): Promise<HouseholdDetail> {
+  return apiRequest(`/api/households/${id}/members/${memberId}/leave`, { method: 'POST', body: { reason } });
+}
+
+/** A member's full ID number or phone; the server logs the view with the purpose. */
+export function revealMemberPii(
+  id: number,
+  memberId: number,
+  field: 'idNumber' | 'phone',
+  purpose: string,
+): Promise<{ value: string | null }> {
+  return apiRequest(`/api/households/${id}/members/${memberId}/reveal`, {
+    method: 'POST',
+    body: { field, purpose },
+  });
+}
+
+/** Records a year's economics and facts; the answer carries the fresh assessment and flags. */
+export function putHouseholdYear(id: number, year: number, body: HouseholdYearInput): Promise<HouseholdYear> {
+  return apiRequest(`/api/households/${id}/years/${year}`, { method: 'PUT', body });
+}
+
+export function addMeasure(id: number, body: MeasureInput): Promise<Measure> {
+  return apiRequest(`/api/households/${id}/measures`, { method: 'POST', body });
+}
+
+export function updateMeasure(id: number, measureId: number, body: Partial<MeasureInput>): Promise<Measure> {
+  return apiRequest(`/api/households/${id}/measures/${measureId}`, { method: 'PATCH', body });
 }

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, FlagOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, FlagOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -15,6 +15,8 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
+import { revealMemberPii } from '../../api/households';
+import { RevealButton } from '../../ui/RevealButton';
 import { Link } from 'react-router';
 import type { CaseSummary } from '../../../core/households/cases.schemas';
 import type { Measure, Member } from '../../../core/households/households.schemas';
@@ -25,7 +27,10 @@ import { ResponsiveTable, type ResponsiveColumn } from '../../ui/ResponsiveTable
 import { useCurrentUser } from '../auth/useCurrentUser';
 import { CaseDeadlineTags } from '../cases/CaseDeadlineTags';
 import { StatusTag } from './HouseholdList';
+import { canRevealMemberPii, canWriteHousehold, canWriteMeasures } from './householdPermissions';
+import { HouseholdFormDrawer } from './HouseholdFormDrawer';
 import {
+  useConfiguredYears,
   useHousehold,
   useHouseholdCases,
   useHouseholdYear,
@@ -33,18 +38,29 @@ import {
   useTimeline,
 } from './householdQueries';
 import {
+  ATTRIBUTE_TEXT,
   DEEP_GROUP_TEXT,
+  HEALTH_TEXT,
+  LABOUR_TEXT,
+  MEASURE_TYPE_TEXT,
+  MONITORING_TYPE_TEXT,
+  RELATION_TEXT,
+  RISK_CAUSE_TEXT,
+  SCHOOLING_TEXT,
+  SEX_TEXT,
   STEP_TEXT,
   formatYuan,
-  healthZh,
   label,
-  labourZh,
-  relationZh,
-  schoolingZh,
   stepColor,
 } from './labels';
+import { MeasureFormDrawer } from './MeasureFormDrawer';
+import { MemberFormDrawer } from './MemberFormDrawer';
+import { MemberLeaveModal } from './MemberLeaveModal';
 import { ProposeCaseModal } from './ProposeCaseModal';
 import { useHt } from './text';
+import { defaultYear, yearChoices } from './yearForm';
+import { YearFormDrawer } from './YearFormDrawer';
+import { YearPicker } from './YearPicker';
 
 type Criterion = NonNullable<ReturnType<typeof useHouseholdYear>['data']>['assessment'][number];
 
@@ -69,19 +85,35 @@ export function HouseholdDetail({ id }: { id: number }) {
   const { t, lt } = useI18n();
   const ht = useHt();
   const household = useHousehold(id);
-  const year = household.data?.years.length ? Math.max(...household.data.years) : null;
+  const configured = useConfiguredYears();
+  const configuredYears = (configured.data ?? []).map((c) => c.year);
+  const dataYears = household.data?.years ?? [];
+  const [pickedYear, setPickedYear] = useState<number | null>(null);
+  const year = pickedYear ?? defaultYear(dataYears, configuredYears);
+  const years = yearChoices(dataYears, configuredYears);
+  const yearConfig = configured.data?.find((c) => c.year === year) ?? null;
   const yearData = useHouseholdYear(id, year);
   const measures = useMeasures(id);
   const timeline = useTimeline(id);
   const cases = useHouseholdCases(id);
   const [proposing, setProposing] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [editingYear, setEditingYear] = useState(false);
+  /** The member drawer: undefined closed, null a new member, else the member edited. */
+  const [memberForm, setMemberForm] = useState<Member | null | undefined>(undefined);
+  const [leaving, setLeaving] = useState<Member | null>(null);
+  const [measureForm, setMeasureForm] = useState<Measure | null | undefined>(undefined);
 
   if (household.error) return <QueryError error={household.error} onRetry={() => void household.refetch()} />;
   if (!household.data) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
   const h = household.data;
   const openCase = cases.data?.find((c) => !c.closedAt);
   const canPropose = ['admin', 'town', 'village'].includes(me.role) && h.active;
+  const canWrite = canWriteHousehold(me, h) && h.active;
+  const canMeasure = canWriteMeasures(me, h) && h.active;
+  const canReveal = canRevealMemberPii(me, h);
   const flags = yearData.data?.flags ?? [];
+  const noYearData = year !== null && yearData.isSuccess && yearData.data === null;
   const proposeLabel = h.monitoringStatus === 'monitored' ? ht('hh.proposeChangeExit') : ht('hh.propose');
 
   const memberColumns: ResponsiveColumn<Member>[] = [
@@ -97,18 +129,50 @@ export function HouseholdDetail({ id }: { id: number }) {
         </span>
       ),
     },
-    { key: 'relation', title: ht('hh.relation'), width: 90, render: (m) => relationZh(m.relation) },
+    {
+      key: 'relation',
+      title: ht('hh.relation'),
+      width: 90,
+      render: (m) => label(RELATION_TEXT, m.relation, lt),
+    },
     {
       key: 'id',
       title: ht('hh.idNumber'),
-      width: 190,
-      render: (m) => <Typography.Text code>{m.idNumberMasked}</Typography.Text>,
+      width: 200,
+      render: (m) => (
+        <Flex gap={4} align="center" wrap>
+          <Typography.Text code>{m.idNumberMasked}</Typography.Text>
+          {canReveal ? (
+            <RevealButton
+              iconOnly
+              text={{
+                button: ht('hh.revealId'),
+                hint: ht('hh.revealHint'),
+                purpose: ht('hh.revealPurpose'),
+                purposeRule: ht('hh.revealPurposeRule'),
+                confirm: ht('hh.revealConfirm'),
+              }}
+              reveal={(purpose) => revealMemberPii(h.id, m.id, 'idNumber', purpose).then((r) => r.value)}
+            />
+          ) : null}
+        </Flex>
+      ),
     },
-    { key: 'sexAge', title: ht('hh.sexAge'), width: 90, render: (m) => `${m.sex} / ${m.age}` },
-    { key: 'health', title: ht('hh.health'), width: 100, render: (m) => healthZh(m.health) },
+    {
+      key: 'sexAge',
+      title: ht('hh.sexAge'),
+      width: 90,
+      render: (m) => `${label(SEX_TEXT, m.sex, lt)} / ${m.age}`,
+    },
+    { key: 'health', title: ht('hh.health'), width: 100, render: (m) => label(HEALTH_TEXT, m.health, lt) },
     { key: 'disability', title: ht('hh.disability'), width: 110, render: (m) => m.disability?.label ?? '—' },
-    { key: 'labour', title: ht('hh.labour'), width: 130, render: (m) => labourZh(m.labour) },
-    { key: 'schooling', title: ht('hh.schooling'), width: 100, render: (m) => schoolingZh(m.schooling) },
+    { key: 'labour', title: ht('hh.labour'), width: 130, render: (m) => label(LABOUR_TEXT, m.labour, lt) },
+    {
+      key: 'schooling',
+      title: ht('hh.schooling'),
+      width: 100,
+      render: (m) => label(SCHOOLING_TEXT, m.schooling, lt),
+    },
     {
       key: 'insurance',
       title: ht('hh.medicalInsurance'),
@@ -127,6 +191,18 @@ export function HouseholdDetail({ id }: { id: number }) {
             ))
           : '—',
     },
+    ...(canWrite
+      ? [
+          {
+            key: 'actions',
+            title: ht('hh.actions'),
+            width: 120,
+            fixed: 'right' as const,
+            hideInCard: true,
+            render: (m: Member) => memberActions(m),
+          },
+        ]
+      : []),
   ];
 
   const criterionColumns: ResponsiveColumn<Criterion>[] = [
@@ -148,7 +224,13 @@ export function HouseholdDetail({ id }: { id: number }) {
   ];
 
   const measureColumns: ResponsiveColumn<Measure>[] = [
-    { key: 'type', title: ht('hh.measureType'), width: 130, hideInCard: true, render: (m) => m.typeZh },
+    {
+      key: 'type',
+      title: ht('hh.measureType'),
+      width: 130,
+      hideInCard: true,
+      render: (m) => label(MEASURE_TYPE_TEXT, m.type, lt),
+    },
     { key: 'desc', title: ht('hh.measureDesc'), render: (m) => m.description },
     {
       key: 'deep',
@@ -169,6 +251,17 @@ export function HouseholdDetail({ id }: { id: number }) {
       render: (m) => `${m.startDate} ~ ${m.endDate ?? ''}`,
     },
     { key: 'outcome', title: ht('hh.outcome'), width: 160, render: (m) => m.outcome ?? '—' },
+    ...(canMeasure
+      ? [
+          {
+            key: 'actions',
+            title: '',
+            width: 80,
+            hideInCard: true,
+            render: (m: Measure) => measureAction(m),
+          },
+        ]
+      : []),
   ];
 
   const caseColumns: ResponsiveColumn<CaseSummary>[] = [
@@ -195,6 +288,50 @@ export function HouseholdDetail({ id }: { id: number }) {
     { key: 'deadline', title: ht('case.deadline'), render: (c) => <CaseDeadlineTags item={c} /> },
   ];
 
+  function memberActions(m: Member) {
+    if (!m.active)
+      return m.leftReason ? <Typography.Text type="secondary">{m.leftReason}</Typography.Text> : null;
+    return (
+      <Flex gap={4} wrap>
+        <Button
+          size="small"
+          icon={<EditOutlined />}
+          onClick={() => setMemberForm(m)}
+          aria-label={`${ht('hh.edit')} ${m.name}`}
+        >
+          {ht('hh.edit')}
+        </Button>
+        {m.relation !== 'head' ? (
+          <Button
+            size="small"
+            danger
+            onClick={() => setLeaving(m)}
+            aria-label={`${ht('hh.leave')} ${m.name}`}
+          >
+            {ht('hh.leave')}
+          </Button>
+        ) : null}
+      </Flex>
+    );
+  }
+  const measureAction = (m: Measure) => (
+    <Button size="small" icon={<EditOutlined />} onClick={() => setMeasureForm(m)}>
+      {ht('hh.edit')}
+    </Button>
+  );
+  const yearButton =
+    canWrite && year !== null ? (
+      <Button
+        size="small"
+        type={noYearData ? 'primary' : 'default'}
+        icon={noYearData ? <PlusOutlined /> : <EditOutlined />}
+        onClick={() => setEditingYear(true)}
+        disabled={yearData.isPending}
+      >
+        {noYearData ? ht('hh.enterYear', { year }) : ht('hh.editYear', { year })}
+      </Button>
+    ) : null;
+
   return (
     <>
       <Link to="/households">
@@ -217,19 +354,26 @@ export function HouseholdDetail({ id }: { id: number }) {
         }
         description={[h.townName, h.regionName, h.villageGroup].filter(Boolean).join(' · ')}
         extra={
-          canPropose ? (
-            openCase ? (
-              <Link to={`/cases/${openCase.id}`}>
-                <Button>
-                  {ht('hh.openCaseExists')}：{label(STEP_TEXT, openCase.step, lt)}
-                </Button>
-              </Link>
-            ) : (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setProposing(true)}>
-                {proposeLabel}
+          <>
+            {canWrite ? (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                {ht('hh.edit')}
               </Button>
-            )
-          ) : null
+            ) : null}
+            {canPropose ? (
+              openCase ? (
+                <Link to={`/cases/${openCase.id}`}>
+                  <Button>
+                    {ht('hh.openCaseExists')}：{label(STEP_TEXT, openCase.step, lt)}
+                  </Button>
+                </Link>
+              ) : (
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setProposing(true)}>
+                  {proposeLabel}
+                </Button>
+              )
+            ) : null}
+          </>
         }
       />
       <Row gutter={[16, 16]}>
@@ -240,8 +384,16 @@ export function HouseholdDetail({ id }: { id: number }) {
               size="small"
               items={[
                 { key: 'no', label: ht('hh.householdNo'), children: h.householdNo ?? '—' },
-                { key: 'attribute', label: ht('hh.attribute'), children: h.attribute },
-                { key: 'address', label: ht('hh.address'), children: h.address ?? '—' },
+                {
+                  key: 'attribute',
+                  label: ht('hh.attribute'),
+                  children: label(ATTRIBUTE_TEXT, h.attribute, lt),
+                },
+                {
+                  key: 'address',
+                  label: ht('hh.address'),
+                  children: [h.villageGroup, h.address].filter(Boolean).join(' ') || '—',
+                },
                 { key: 'phone', label: ht('hh.phone'), children: h.phoneMasked ?? '—' },
                 {
                   key: 'bank',
@@ -265,7 +417,13 @@ export function HouseholdDetail({ id }: { id: number }) {
                 {
                   key: 'causes',
                   label: ht('hh.riskCauses'),
-                  children: h.mainCause ?? (h.riskCauses.length ? h.riskCauses.join('、') : '—'),
+                  children: h.riskCauses.length
+                    ? h.riskCauses
+                        .map((c) => label(RISK_CAUSE_TEXT, c, lt) + (c === h.mainCause ? '*' : ''))
+                        .join('、')
+                    : h.mainCause
+                      ? label(RISK_CAUSE_TEXT, h.mainCause, lt)
+                      : '—',
                 },
                 { key: 'assist', label: ht('hh.assist'), children: h.assistPerson ?? '—' },
                 {
@@ -290,9 +448,21 @@ export function HouseholdDetail({ id }: { id: number }) {
               </span>
             }
             size="small"
+            extra={
+              <YearPicker
+                value={year}
+                onChange={setPickedYear}
+                years={years}
+                recorded={dataYears}
+                loading={configured.isPending}
+              />
+            }
           >
-            {year === null ? (
-              <Empty description={ht('hh.noYear')} />
+            {year === null || noYearData ? (
+              <Flex vertical align="center" gap={8}>
+                <Empty description={ht('hh.noYear')} />
+                {yearButton}
+              </Flex>
             ) : yearData.error ? (
               <QueryError error={yearData.error} onRetry={() => void yearData.refetch()} />
             ) : !yearData.data ? (
@@ -310,8 +480,11 @@ export function HouseholdDetail({ id }: { id: number }) {
                     title={
                       <Flex gap={8} wrap align="center">
                         <strong>{f.labelZh}</strong>
-                        <Tag color="orange" style={{ marginInlineEnd: 0 }}>
-                          {ht('hh.suggested', { type: f.suggestedTypeZh })}
+                        <Tag
+                          color="orange"
+                          style={{ marginInlineEnd: 0, whiteSpace: 'normal', maxWidth: '100%' }}
+                        >
+                          {ht('hh.suggested', { type: label(MONITORING_TYPE_TEXT, f.suggestedType, lt) })}
                         </Tag>
                       </Flex>
                     }
@@ -330,23 +503,38 @@ export function HouseholdDetail({ id }: { id: number }) {
         </Col>
       </Row>
 
-      <Section title={ht('hh.members')}>
+      <Section
+        title={ht('hh.members')}
+        extra={
+          canWrite ? (
+            <Button size="small" icon={<PlusOutlined />} onClick={() => setMemberForm(null)}>
+              {ht('hh.addMember')}
+            </Button>
+          ) : null
+        }
+      >
         <ResponsiveTable<Member>
           ariaLabel={ht('hh.members')}
           columns={memberColumns}
           data={h.members}
           rowKey={(m) => m.id}
-          scrollX={1100}
+          scrollX={canWrite ? 1250 : 1100}
+          cardActions={canWrite ? memberActions : undefined}
           cardTitle={(m) => (
             <span>
-              {m.name} <Typography.Text type="secondary">{relationZh(m.relation)}</Typography.Text>
+              {m.name}{' '}
+              <Typography.Text type="secondary">{label(RELATION_TEXT, m.relation, lt)}</Typography.Text>
+              {!m.active ? <Tag style={{ marginInlineStart: 4 }}>{ht('hh.left')}</Tag> : null}
             </span>
           )}
         />
       </Section>
 
-      <Section title={year ? `${ht('hh.assessment')}（${year}）` : ht('hh.assessment')}>
-        {year === null ? (
+      <Section
+        title={year ? `${ht('hh.assessment')}（${year}）` : ht('hh.assessment')}
+        extra={noYearData ? null : yearButton}
+      >
+        {year === null || noYearData ? (
           <Empty description={ht('hh.noYear')} />
         ) : (
           <ResponsiveTable<Criterion>
@@ -365,7 +553,16 @@ export function HouseholdDetail({ id }: { id: number }) {
         )}
       </Section>
 
-      <Section title={ht('hh.measures')}>
+      <Section
+        title={ht('hh.measures')}
+        extra={
+          canMeasure ? (
+            <Button size="small" icon={<PlusOutlined />} onClick={() => setMeasureForm(null)}>
+              {ht('hh.addMeasure')}
+            </Button>
+          ) : null
+        }
+      >
         {measures.error ? <QueryError error={measures.error} /> : null}
         <ResponsiveTable<Measure>
           ariaLabel={ht('hh.measures')}
@@ -375,7 +572,8 @@ export function HouseholdDetail({ id }: { id: number }) {
           loading={measures.isPending}
           emptyText={ht('hh.noMeasures')}
           scrollX={900}
-          cardTitle={(m) => m.typeZh}
+          cardTitle={(m) => label(MEASURE_TYPE_TEXT, m.type, lt)}
+          cardActions={canMeasure ? measureAction : undefined}
         />
       </Section>
 
@@ -416,6 +614,40 @@ export function HouseholdDetail({ id }: { id: number }) {
         )}
       </Section>
 
+      {canWrite ? (
+        <>
+          <HouseholdFormDrawer household={h} open={editing} onClose={() => setEditing(false)} />
+          <MemberFormDrawer
+            key={memberForm === undefined ? 'closed' : (memberForm?.id ?? 'new')}
+            household={h}
+            member={memberForm ?? null}
+            open={memberForm !== undefined}
+            onClose={() => setMemberForm(undefined)}
+          />
+          <MemberLeaveModal householdId={h.id} member={leaving} onClose={() => setLeaving(null)} />
+          {year !== null && yearData.isSuccess ? (
+            <YearFormDrawer
+              key={year}
+              householdId={h.id}
+              year={year}
+              current={yearData.data}
+              size={h.size}
+              config={yearConfig}
+              open={editingYear}
+              onClose={() => setEditingYear(false)}
+            />
+          ) : null}
+        </>
+      ) : null}
+      {canMeasure ? (
+        <MeasureFormDrawer
+          key={measureForm === undefined ? 'closed' : (measureForm?.id ?? 'new')}
+          household={h}
+          measure={measureForm ?? null}
+          open={measureForm !== undefined}
+          onClose={() => setMeasureForm(undefined)}
+        />
+      ) : null}
       {canPropose && !openCase ? (
         <ProposeCaseModal
           household={h}
@@ -438,9 +670,9 @@ function VerdictTag({ verdict }: { verdict: Criterion['verdict'] }) {
   );
 }
 
-function Section({ title, children }: { title: ReactNode; children: ReactNode }) {
+function Section({ title, extra, children }: { title: ReactNode; extra?: ReactNode; children: ReactNode }) {
   return (
-    <Card title={title} size="small" style={{ marginTop: 16 }}>
+    <Card title={title} extra={extra} size="small" style={{ marginTop: 16 }}>
       {children}
     </Card>
   );

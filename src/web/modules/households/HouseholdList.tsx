@@ -11,8 +11,14 @@ import { QueryError } from '../../ui/QueryError';
 import { ResponsiveTable, type ResponsiveColumn } from '../../ui/ResponsiveTable';
 import { RegistryToolbar } from '../registry/RegistryToolbar';
 import { HouseholdFilters } from './HouseholdFilters';
-import { EMPTY_FILTER, useHouseholdPages, useMonitoringYear, type HouseholdFilter } from './householdQueries';
 import {
+  EMPTY_FILTER,
+  useConfiguredYears,
+  useHouseholdPages,
+  type HouseholdFilter,
+} from './householdQueries';
+import {
+  ATTRIBUTE_TEXT,
   DEEP_GROUP_TEXT,
   MONITORING_TYPE_TEXT,
   STATUS_COLOR,
@@ -21,6 +27,7 @@ import {
   label,
 } from './labels';
 import { useHt } from './text';
+import { YearPicker } from './YearPicker';
 
 /** Status tag, with the monitoring type when monitored. */
 export function StatusTag({ status, type }: { status: string; type: string | null }) {
@@ -54,8 +61,11 @@ export function HouseholdList() {
   const { lt } = useI18n();
   const ht = useHt();
   const [filter, setFilter] = useState<HouseholdFilter>(EMPTY_FILTER);
-  const yearQuery = useMonitoringYear();
-  const year = yearQuery.isPending ? undefined : (yearQuery.data ?? null);
+  const yearQuery = useConfiguredYears();
+  const years = (yearQuery.data ?? []).map((c) => c.year);
+  const [pickedYear, setPickedYear] = useState<number | null>(null);
+  // Flags and incomes are per year: the list opens on the latest year with thresholds.
+  const year = yearQuery.isPending ? undefined : (pickedYear ?? years[0] ?? null);
   const pages = useHouseholdPages(filter, year);
   const rows = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
   const handleLoadMore = () => void pages.fetchNextPage();
@@ -98,7 +108,12 @@ export function HouseholdList() {
       render: (h) => [h.townName, h.regionName].filter(Boolean).join(' '),
     },
     { key: 'no', title: ht('hh.householdNo'), width: 120, render: (h) => h.householdNo ?? '—' },
-    { key: 'attribute', title: ht('hh.attribute'), width: 110, render: (h) => h.attribute },
+    {
+      key: 'attribute',
+      title: ht('hh.attribute'),
+      width: 110,
+      render: (h) => label(ATTRIBUTE_TEXT, h.attribute, lt),
+    },
     {
       key: 'status',
       title: ht('hh.status'),
@@ -146,7 +161,17 @@ export function HouseholdList() {
       <PageHeader
         title={ht('hh.title')}
         description={ht('hh.description')}
-        extra={<RegistryToolbar filter={filter} year={year} />}
+        extra={
+          <>
+            <YearPicker
+              value={year ?? null}
+              onChange={setPickedYear}
+              years={years}
+              loading={yearQuery.isPending}
+            />
+            <RegistryToolbar filter={filter} year={year} />
+          </>
+        }
       />
       <HouseholdFilters value={filter} onChange={setFilter} hasYear={!!year} />
       {yearQuery.error ? (

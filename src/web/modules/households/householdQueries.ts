@@ -9,6 +9,7 @@ import {
   listMeasures,
 } from '../../api/households';
 import { listCases } from '../../api/cases';
+import type { YearConfig } from '../../../core/monitoring/config';
 
 export interface HouseholdFilter {
   q: string;
@@ -26,12 +27,12 @@ export const householdsKey = ['households'] as const;
 const PAGE_SIZE = 50;
 
 /**
- * The latest year with monitoring thresholds (the year whose flags the list shows): probes the last
- * few years once per session; null when none is configured.
+ * The years with monitoring thresholds, newest first: probes the last ten years once per session
+ * (there is no list endpoint; a missing year answers 404).
  */
-export function useMonitoringYear() {
+export function useConfiguredYears() {
   return useQuery({
-    queryKey: ['monitoring-year'],
+    queryKey: ['monitoring-years'],
     staleTime: Infinity,
     queryFn: async ({ signal }) => {
       const now = new Date().getFullYear();
@@ -39,7 +40,7 @@ export function useMonitoringYear() {
       const found = await Promise.all(
         years.map((y) =>
           getYearConfig(y, signal).then(
-            () => y,
+            (config) => config,
             (e: unknown) => {
               if (e instanceof ApiError && e.status === 404) return null;
               throw e;
@@ -47,9 +48,15 @@ export function useMonitoringYear() {
           ),
         ),
       );
-      return found.find((y) => y !== null) ?? null;
+      return found.filter((c): c is YearConfig => c !== null);
     },
   });
+}
+
+/** The latest year with monitoring thresholds (the year the list opens on); null when none is set. */
+export function useMonitoringYear() {
+  const configured = useConfiguredYears();
+  return { ...configured, data: configured.data ? (configured.data[0]?.year ?? null) : undefined };
 }
 
 /** Keyset pages of households matching the filter, with the flag summary of `year`. */
@@ -86,11 +93,16 @@ export function useHousehold(id: number) {
   });
 }
 
+/** A household-year; null when nothing is recorded for that year yet (the API answers 404). */
 export function useHouseholdYear(id: number, year: number | null) {
   return useQuery({
     queryKey: [...householdsKey, id, 'year', year],
     enabled: year !== null,
-    queryFn: ({ signal }) => getHouseholdYear(id, year!, signal),
+    queryFn: ({ signal }) =>
+      getHouseholdYear(id, year!, signal).catch((e: unknown) => {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      }),
   });
 }
 
@@ -113,4 +125,13 @@ export function useHouseholdCases(id: number) {
     queryKey: ['cases', 'household', id],
     queryFn: ({ signal }) => listCases({ householdId: id, limit: 100 }, signal).then((r) => r.items),
   });
+}
+
+/** What a change to one household moves: its own queries, the list, and its cases (a flag may open one). */
+export function householdChangedKeys(id: number) {
+  return [
+    [...householdsKey, id],
+    [...householdsKey, 'list'],
+    ['cases', 'household', id],
+  ] as const;
 }
