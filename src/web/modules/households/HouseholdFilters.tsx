@@ -1,9 +1,11 @@
-import { Button, Checkbox, Flex, Input, Select, TreeSelect } from 'antd';
+import { Button, Checkbox, Flex, Input, Select, Tag, TreeSelect } from 'antd';
 import type { CheckboxChangeEvent } from 'antd/es/checkbox';
 import { useMemo, useState, type ChangeEvent } from 'react';
 import { OPEN_STEPS } from '../../../core/households/case-machine';
 import { DEEP_GROUPS, MONITORING_STATUSES } from '../../../core/households/households.schemas';
 import { MONITORING_TYPES } from '../../../core/monitoring/codes';
+import { CRITERION_LABELS, type CriterionKey } from '../../../core/monitoring/criteria';
+import { MONITORING_RULE_LABELS, type MonitoringRule } from '../../../core/monitoring/rules';
 import type { Region } from '../../../core/region/region.schemas';
 import { useI18n } from '../../i18n/useI18n';
 import { useIsNarrow } from '../../ui/useIsNarrow';
@@ -12,6 +14,14 @@ import { useRegions } from '../regions/regionQueries';
 import { EMPTY_FILTER, type HouseholdFilter } from './householdQueries';
 import { DEEP_GROUP_TEXT, STATUS_TEXT, STEP_TEXT } from './labels';
 import { useHt } from './text';
+
+/** A rule as the watch list names it (`criterionNotMet:housing` names the criterion). */
+function ruleLabel(rule: string): string {
+  const [name, criterion] = rule.split(':');
+  if (name === 'criterionNotMet' && criterion)
+    return `${CRITERION_LABELS[criterion as CriterionKey] ?? criterion}未保障`;
+  return MONITORING_RULE_LABELS[name as MonitoringRule] ?? rule;
+}
 
 interface TreeOption {
   value: string;
@@ -135,6 +145,12 @@ export function HouseholdFilters({ value, onChange, hasYear }: HouseholdFiltersP
         style={{ width: half }}
         options={OPEN_STEPS.map((s) => ({ value: s, label: lt(STEP_TEXT[s]!) }))}
       />
+      {value.flagRule ? (
+        // Set by a link from the monitoring page's watch list; there is no picker for it here.
+        <Tag closable onClose={() => set({ flagRule: undefined })} color="red">
+          {ht('hh.flagged')}：{ruleLabel(value.flagRule)}
+        </Tag>
+      ) : null}
       <Checkbox checked={!!value.withoutMeasure} onChange={handleWithout}>
         {ht('hh.withoutMeasure')}
       </Checkbox>

@@ -1,6 +1,6 @@
 import { Button, Flex, Tag, Tooltip, Typography } from 'antd';
-import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import type { HouseholdSummary } from '../../../core/households/households.schemas';
 import { CRITERION_LABELS, type CriterionKey } from '../../../core/monitoring/criteria';
 import { MONITORING_RULE_LABELS, type MonitoringRule } from '../../../core/monitoring/rules';
@@ -11,12 +11,8 @@ import { QueryError } from '../../ui/QueryError';
 import { ResponsiveTable, type ResponsiveColumn } from '../../ui/ResponsiveTable';
 import { RegistryToolbar } from '../registry/RegistryToolbar';
 import { HouseholdFilters } from './HouseholdFilters';
-import {
-  EMPTY_FILTER,
-  useConfiguredYears,
-  useHouseholdPages,
-  type HouseholdFilter,
-} from './householdQueries';
+import { filterFromParams, paramsFromFilter } from './listParams';
+import { useConfiguredYears, useHouseholdPages, type HouseholdFilter } from './householdQueries';
 import {
   ATTRIBUTE_TEXT,
   DEEP_GROUP_TEXT,
@@ -60,10 +56,14 @@ function visibleRules(rules: readonly string[]): string[] {
 export function HouseholdList() {
   const { lt } = useI18n();
   const ht = useHt();
-  const [filter, setFilter] = useState<HouseholdFilter>(EMPTY_FILTER);
+  // Filters and the year live in the address: links (e.g. from the monitoring page) open the list
+  // filtered, and reload or back keeps what the clerk chose.
+  const [params, setParams] = useSearchParams();
+  const { filter, year: pickedYear } = useMemo(() => filterFromParams(params), [params]);
+  const setFilter = (f: HouseholdFilter) => setParams(paramsFromFilter(f, pickedYear), { replace: true });
+  const setPickedYear = (y: number | null) => setParams(paramsFromFilter(filter, y), { replace: true });
   const yearQuery = useConfiguredYears();
   const years = (yearQuery.data ?? []).map((c) => c.year);
-  const [pickedYear, setPickedYear] = useState<number | null>(null);
   // Flags and incomes are per year: the list opens on the latest year with thresholds.
   const year = yearQuery.isPending ? undefined : (pickedYear ?? years[0] ?? null);
   const pages = useHouseholdPages(filter, year);

@@ -17,6 +17,8 @@ export interface HouseholdFilter {
   monitoringStatus?: 'none' | 'monitored' | 'eliminated';
   monitoringType?: 'unstable' | 'marginal' | 'sudden';
   flagged?: 'true' | 'false';
+  /** One monitoring rule (with `year`), e.g. from the monitoring page's watch list. */
+  flagRule?: string;
   deepGroup?: 'incapacitated' | 'seriouslyIll' | 'severelyDisabled' | 'specialHardship';
   withoutMeasure?: boolean;
   caseStep?: string;
@@ -72,6 +74,7 @@ export function useHouseholdPages(filter: HouseholdFilter, year: number | null |
           monitoringStatus: filter.monitoringStatus,
           monitoringType: filter.monitoringType,
           flagged: year ? filter.flagged : undefined,
+          flagRule: year ? filter.flagRule : undefined,
           deepGroup: filter.deepGroup,
           withoutMeasure: filter.withoutMeasure ? 'true' : undefined,
           caseStep: filter.caseStep,
