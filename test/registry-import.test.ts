@@ -2,13 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { syntheticMember } from '../src/core/households/fixtures';
 import { LEDGER_COLUMNS } from '../src/core/households/ledger';
 import { computeCheckChar } from '../src/core/identity/idNumber';
 import { mulberry32 } from '../src/core/identity/random';
-import { householdMembers, households, piiAccessLog } from '../src/server/db/schema';
+import type { Actor } from '../src/core/accounts/scope';
+import { householdEvents, householdMembers, households, piiAccessLog } from '../src/server/db/schema';
+import { importHouseholds, type ImportProgress } from '../src/server/domains/registry-import/import.service';
 import {
   TOWN_A,
   TOWN_B,
@@ -252,6 +254,117 @@ describe('ledger import', () => {
     const header = (wb.getWorksheet('家庭成员')!.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual(LEDGER_COLUMNS.map((c) => c.header));
     expect((await runImport(admin, tpl.rawPayload)).ok).toBe(true);
+  });
+});
+
+describe('ledger import in one pass, written in chunks inside one transaction', () => {
+  const adminActor = (): Actor => ({
+    id: 1,
+    username: 'admin',
+    role: 'admin',
+    regionCode: null,
+    unitId: null,
+  });
+
+  /** Imports through the service with a 3-row chunk, so rows are written before the file is fully read. */
+  async function importFile(rows: Row[]) {
+    const file = path.join(dataDir, `ledger-${Math.random().toString(36).slice(2)}.xlsx`);
+    fs.writeFileSync(file, await workbook(rows));
+    const seen: ImportProgress[] = [];
+    const report = await importHouseholds(t.deps, adminActor(), file, {
+      chunkRows: 3,
+      onProgress: (p) => seen.push(p),
+    });
+    return { report, maxWritten: Math.max(0, ...seen.map((p) => p.membersWritten)), seen };
+  }
+
+  /** Distinct valid ID numbers (random ones of one birth date can collide). */
+  let serial = 0;
+  const uniqueId = (birth = '19800101') => {
+    serial += 1;
+    const first17 = `349901${birth}${String(serial).padStart(3, '0')}`;
+    return first17 + computeCheckChar(first17);
+  };
+  const households20 = () =>
+    Array.from({ length: 20 }, (_, i) => [
+      memberRow({ 户编号: `C-${i}`, 姓名: `户主${i}`, 证件号码: uniqueId() }),
+      memberRow({ 户编号: `C-${i}`, 姓名: `配偶${i}`, 与户主关系: '配偶', 证件号码: uniqueId() }),
+    ]).flat();
+
+  it('an error in the LAST row rolls back every row already written, and is reported located', async () => {
+    const rows = households20();
+    const good = uniqueId();
+    const wrongCheck = good.slice(0, 17) + (good[17] === '3' ? '4' : '3');
+    rows.push(memberRow({ 户编号: 'C-last', 证件号码: wrongCheck }));
+    const before = await tally();
+    const audits = await auditCount(t.deps);
+    const { report, maxWritten } = await importFile(rows);
+    // Rows were written inside the transaction before the error was met: the rollback undid them.
+    expect(maxWritten).toBeGreaterThan(0);
+    expect(report.ok).toBe(false);
+    expect(report.errors.map((e) => `${e.path} ${e.code}`)).toEqual(['家庭成员!42:证件号码 id.checksum']);
+    expect(await tally()).toEqual(before);
+    expect(await t.deps.db.select({ n: count() }).from(householdEvents)).toEqual([{ n: 0 }]);
+    expect(await auditCount(t.deps)).toBe(audits);
+  });
+
+  it('a file whose rows all pass but whose last person is already in an active household changes nothing', async () => {
+    const existing = uniqueId('19600101');
+    expect((await importFile([memberRow({ 户编号: 'OLD-1', 证件号码: existing })])).report.ok).toBe(true);
+    const before = await tally();
+    const rows = households20();
+    rows.push(memberRow({ 户编号: 'NEW-1', 证件号码: existing, 姓名: '重名' }));
+    rows.push(memberRow({ 户编号: 'OLD-1', 姓名: '旧户', 证件号码: uniqueId() }));
+    const { report, maxWritten } = await importFile(rows);
+    expect(maxWritten).toBeGreaterThan(0);
+    expect(report.errors.map((e) => `${e.path} ${e.code}`)).toEqual([
+      '家庭成员!42:证件号码 member.duplicate_id',
+      '家庭成员!43:户编号 household.exists',
+    ]);
+    expect(await tally()).toEqual(before);
+  });
+
+  it('keeps reporting every error after the first one, across chunks', async () => {
+    const rows = households20();
+    rows[1] = { ...rows[1]!, 健康状况: '不详' };
+    rows[30] = { ...rows[30]!, 与户主关系: '表哥' };
+    rows[39] = { ...rows[39]!, 是否参加大病保险: '也许' };
+    const { report } = await importFile(rows);
+    expect(report.errors.map((e) => `${e.row} ${e.code}`)).toEqual([
+      '3 code.unknown',
+      '32 code.unknown',
+      '32 household.one_head',
+      '41 yesno',
+    ]);
+    expect(await tally()).toEqual({ households: 0, members: 0 });
+  });
+
+  it('a household whose rows are scattered (head not first, members after it was written) is whole', async () => {
+    const sick = { 健康状况: '患有大病', 劳动技能: '丧失劳动力' };
+    const rows: Row[] = [
+      memberRow({ 户编号: 'S-1', 姓名: '妻', 与户主关系: '配偶', 证件号码: uniqueId() }),
+      memberRow({ 户编号: 'S-1', 姓名: '夫', 证件号码: uniqueId() }),
+      ...households20(),
+      memberRow({ 户编号: 'S-1', 姓名: '父', 与户主关系: '父亲', 证件号码: uniqueId('19500101'), ...sick }),
+    ];
+    const { report } = await importFile(rows);
+    expect(report.errors).toEqual([]);
+    expect(report).toMatchObject({ ok: true, households: 21, members: 43 });
+    const [s1] = await t.deps.db.select().from(households).where(eq(households.householdNo, 'S-1'));
+    expect(s1).toMatchObject({ headName: '夫', deepGroups: ['incapacitated', 'seriouslyIll'] });
+    const members = await t.deps.db
+      .select({ name: householdMembers.name, sort: householdMembers.sort })
+      .from(householdMembers)
+      .where(eq(householdMembers.householdId, s1!.id))
+      .orderBy(householdMembers.sort);
+    expect(members).toEqual([
+      { name: '妻', sort: 0 },
+      { name: '夫', sort: 1 },
+      { name: '父', sort: 2 },
+    ]);
+    expect(await tally()).toEqual({ households: 21, members: 43 });
+    expect(await t.deps.db.select({ n: count() }).from(householdEvents)).toEqual([{ n: 21 }]);
+    expect(await auditCount(t.deps, 'household.import')).toBe(1);
   });
 });
 

@@ -67,3 +67,72 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await migratePglite(database.db as never, { migrationsFolder });
   }
 }
+
+/** One value of a bulk-written row: null is SQL NULL; booleans and numbers are written as text. */
+export type CopyValue = string | number | boolean | null;
+
+/** A CSV field for COPY … (format csv): unquoted empty is NULL, so an empty string is quoted. */
+function csvField(v: CopyValue): string {
+  if (v === null) return '';
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  const s = String(v);
+  // Quote empties and anything with a quote, comma, line break or backslash ("\." ends CSV data).
+  return s === '' || /[",\r\n\\]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const columnTypes = new Map<string, Map<string, string>>();
+
+/**
+ * Bulk-writes `rows` (values in the order of `columns`) into `table` inside the transaction `tx`, on the
+ * transaction's own connection: COPY … FROM a CSV blob on PGlite; on PostgreSQL one
+ * INSERT … SELECT FROM unnest(one text[] per column), cast to each column's type (as fast as COPY at
+ * these batch sizes, without a COPY-stream dependency). Constraints and defaults apply as for INSERT.
+ */
+export async function copyRows(
+  kind: Database['kind'],
+  tx: Tx,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly CopyValue[])[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  // drizzle keeps the transaction's connection on its session (PGlite Transaction or pg PoolClient).
+  const client = (tx as unknown as { session: { client: unknown } }).session.client;
+  if (kind === 'pglite') {
+    const parts: string[] = [];
+    for (const r of rows) parts.push(r.map(csvField).join(','));
+    const blob = new Blob([parts.join('\n')]);
+    await (client as PGlite).query(
+      `copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`,
+      [],
+      {
+        blob,
+      },
+    );
+    return;
+  }
+  const pgClient = client as pg.PoolClient;
+  let types = columnTypes.get(table);
+  if (!types) {
+    const res = await pgClient.query<{ name: string; type: string }>(
+      `select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute
+       where attrelid = $1::regclass and attnum > 0 and not attisdropped`,
+      [table],
+    );
+    types = new Map(res.rows.map((r) => [r.name, r.type]));
+    columnTypes.set(table, types);
+  }
+  const arrays = columns.map((_, i) =>
+    rows.map((r) => {
+      const v = r[i] ?? null;
+      return v === null ? null : typeof v === 'boolean' ? (v ? 't' : 'f') : String(v);
+    }),
+  );
+  const select = columns.map((c, i) => `u.c${i}::${types.get(c) ?? 'text'}`).join(', ');
+  const from = columns.map((_, i) => `$${i + 1}::text[]`).join(', ');
+  const names = columns.map((_, i) => `c${i}`).join(', ');
+  await pgClient.query(
+    `insert into ${table} (${columns.join(', ')}) select ${select} from unnest(${from}) as u(${names})`,
+    arrays,
+  );
+}
