@@ -176,6 +176,7 @@ async function setup(): Promise<Deps & { close: () => Promise<void> }> {
     await database.pool!.query('vacuum analyze');
   } else {
     console.log(`Reusing database ${dbName} (--keep)`);
+    await database.pool!.query('analyze'); // statistics for indexes that a new migration added
     await deps.db
       .update(monitoringYearConfigs)
       .set({ config: DEMO_YEAR_CONFIG_2020 })

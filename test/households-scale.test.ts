@@ -193,6 +193,21 @@ describe('list conditions that the indexes serve', () => {
       expect(await ids(regionCondition(code))).toEqual(expected);
     }
     expect(await ids(regionCondition(TOWN_A))).toHaveLength(3);
+
+    // A town clerk's region filter: inside the scope, around it, or outside it (nothing).
+    const townList = async (regionCode: string) =>
+      (
+        await listHouseholds(
+          t.deps.db,
+          listConditions({ kind: 'region', regionCode: TOWN_A }, { regionCode }, null),
+          { limit: 50 },
+        )
+      ).map((r) => r.id);
+    expect(await townList(VILLAGE_A1)).toEqual(await ids(like(households.regionCode, `${VILLAGE_A1}%`)));
+    expect(await townList(VILLAGE_A1)).toHaveLength(2);
+    expect(await townList(TOWN_A.slice(0, 6) + '000000')).toEqual(await ids(regionCondition(TOWN_A)));
+    expect(await townList(VILLAGE_B1)).toEqual([]);
+    expect(await townList(TOWN_B)).toEqual([]);
   });
 
   it('finds the same households by name on both plans of a search (frequent and rare prefix)', async () => {

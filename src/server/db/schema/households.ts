@@ -189,6 +189,10 @@ export const householdYears = pgTable(
   (t) => [
     primaryKey({ columns: [t.householdId, t.year] }),
     index('household_years_watch_idx').on(t.year, t.flagged, sql`${t.regionCode} text_pattern_ops`),
+    // The flagged households of a year in id order: the list's "flagged" filter probes or merges on it.
+    index('household_years_flagged_idx')
+      .on(t.year, t.householdId)
+      .where(sql`${t.flagged}`),
   ],
 );
 

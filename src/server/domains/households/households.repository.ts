@@ -139,10 +139,20 @@ export function listConditions(
   opts: { frequentName?: boolean } = {},
 ): SQL[] {
   const where: SQL[] = [];
-  const s = scopeCondition(scope);
-  if (s) where.push(s);
+  if (q.regionCode && scope.kind === 'region') {
+    // One region condition, not two: a subtree inside the scope implies the scope (and the other way
+    // round), and disjoint subtrees select nothing. One condition lets one index give the page order.
+    const inner = regionPrefix(q.regionCode);
+    const outer = regionPrefix(scope.regionCode);
+    if (inner.startsWith(outer)) where.push(regionCondition(q.regionCode));
+    else if (outer.startsWith(inner)) where.push(regionCondition(scope.regionCode));
+    else where.push(sql`false`);
+  } else {
+    const s = scopeCondition(scope);
+    if (s) where.push(s);
+    if (q.regionCode) where.push(regionCondition(q.regionCode));
+  }
   if (q.includeInactive !== 'true') where.push(eq(households.active, true));
-  if (q.regionCode) where.push(regionCondition(q.regionCode));
   if (q.monitoringStatus) where.push(eq(households.monitoringStatus, q.monitoringStatus));
   if (q.monitoringType) where.push(eq(households.monitoringType, q.monitoringType));
   if (q.deepGroup) where.push(sql`${households.deepGroups} @> ${JSON.stringify([q.deepGroup])}::jsonb`);
