@@ -195,8 +195,12 @@ export function listConditions(
   return where;
 }
 
-/** Matching members beyond which a name prefix counts as frequent (see listConditions). */
-export const FREQUENT_NAME_MATCHES = 2000;
+/**
+ * Matching members beyond which a name prefix counts as frequent (see listConditions). The two plans
+ * cost about the same where k matches ≈ √(50 × households): ~7,000 at 1M households. The frequent plan
+ * is still slow when the actor's scope holds few of the matches (it walks the whole scope).
+ */
+export const FREQUENT_NAME_MATCHES = 10_000;
 
 /**
  * Whether a name prefix matches many members: decides the plan of a paged name search (a frequent
