@@ -176,7 +176,15 @@ async function setup(): Promise<Deps & { close: () => Promise<void> }> {
     await database.pool!.query('vacuum analyze');
   } else {
     console.log(`Reusing database ${dbName} (--keep)`);
-    await database.pool!.query('analyze'); // statistics for indexes that a new migration added
+    // Statistics for indexes that a new migration added (no statement timeout from --url for this).
+    const c = await database.pool!.connect();
+    try {
+      await c.query('set statement_timeout = 0');
+      await c.query('analyze');
+      await c.query('reset statement_timeout');
+    } finally {
+      c.release();
+    }
     await deps.db
       .update(monitoringYearConfigs)
       .set({ config: DEMO_YEAR_CONFIG_2020 })
