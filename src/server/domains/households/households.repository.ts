@@ -178,7 +178,9 @@ export function listConditions(
     const cond: SQL[] = [sql`y.household_id = ${households.id}`, sql`y.year = ${q.year}`];
     if (q.flagged) cond.push(sql`y.flagged = ${q.flagged === 'true'}`);
     if (q.flagRule) cond.push(sql`y.flag_rules @> ${JSON.stringify([q.flagRule])}::jsonb`);
-    where.push(sql`exists (select 1 from ${householdYears} y where ${sql.join(cond, sql` and `)})`);
+    // OFFSET 0: probe each household of the page order (household_years_flagged_idx) rather than a merge
+    // join that walks every flagged row of the year from the first id to the scope's first household.
+    where.push(sql`exists (select 1 from ${householdYears} y where ${sql.join(cond, sql` and `)} offset 0)`);
   }
   if (q.withoutMeasure === 'true') {
     // R12: in a deep-difficulty group, and no measure targets any of the household's groups.
