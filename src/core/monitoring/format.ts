@@ -11,6 +11,14 @@ import type { MemberFacts } from './facts';
 /** Rounds half away from zero to 2 decimals without binary drift (1.005 → 1.01). */
 export function round2(n: number): number {
   const abs = Math.abs(n);
+  // Fast path (the bulk re-evaluation calls this millions of times): away from a half-cent tie and for
+  // amounts below 2^31 fen, abs × 100 rounds to the same integer as the exact decimal shift below, and
+  // r / 100 is the same double as parsing "r e-2" (both are the correctly rounded value of r / 100).
+  const x = abs * 100;
+  if (x < 2147483648 && Math.abs(x - Math.trunc(x) - 0.5) > 1e-5) {
+    const out = Math.round(x) / 100;
+    return n < 0 ? -out : out;
+  }
   const r = Number(`${Math.round(Number(`${abs}e2`))}e-2`);
   const out = Number.isFinite(r) ? r : Math.round(abs * 100) / 100;
   return n < 0 ? -out : out;
@@ -27,8 +35,13 @@ function group(n: number, fixed2: boolean): string {
   const sign = r < 0 ? '-' : '';
   const abs = Math.abs(r);
   const text = Number.isInteger(abs) ? String(abs) : fixed2 ? abs.toFixed(2) : String(abs);
-  const [int = '0', dec] = text.split('.');
-  return sign + int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (dec ? `.${dec}` : '');
+  const dot = text.indexOf('.');
+  const int = dot < 0 ? text : text.slice(0, dot);
+  const dec = dot < 0 ? '' : text.slice(dot);
+  if (int.length <= 3 || !Number.isFinite(abs) || abs >= 1e21) return sign + int + dec;
+  let out = int.slice(0, ((int.length - 1) % 3) + 1);
+  for (let i = out.length; i < int.length; i += 3) out += `,${int.slice(i, i + 3)}`;
+  return sign + out + dec;
 }
 
 /** Thousands separators, up to 2 decimals, no trailing zeros (34.9 → "34.9", 1.5 → "1.5"); locale-independent. */

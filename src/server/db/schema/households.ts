@@ -68,6 +68,8 @@ export const households = pgTable(
   },
   (t) => [
     index('households_region_idx').on(sql`${t.regionCode} text_pattern_ops`, t.id),
+    // A town's households in list (id) order: scopeCondition/regionCondition query substr(region_code, 1, 9).
+    index('households_town_idx').on(sql`substr(${t.regionCode}, 1, 9)`, t.id),
     index('households_county_idx').on(t.countyCode),
     index('households_head_name_idx').on(sql`${t.headName} text_pattern_ops`),
     index('households_no_idx').on(t.householdNo),
@@ -179,12 +181,18 @@ export const householdYears = pgTable(
     notEvaluated: jsonb('not_evaluated'),
     flagRules: jsonb('flag_rules').$type<string[]>().notNull().default([]),
     flagged: boolean('flagged').notNull().default(false),
+    /** Digest of the stored result (resultHash): the bulk re-evaluation rewrites only changed rows. */
+    resultHash: varchar('result_hash', { length: 32 }),
     evaluatedAt: timestamp('evaluated_at', { withTimezone: true }),
     updatedAt: updatedAt(),
   },
   (t) => [
     primaryKey({ columns: [t.householdId, t.year] }),
     index('household_years_watch_idx').on(t.year, t.flagged, sql`${t.regionCode} text_pattern_ops`),
+    // The flagged households of a year in id order: the list's "flagged" filter probes or merges on it.
+    index('household_years_flagged_idx')
+      .on(t.year, t.householdId)
+      .where(sql`${t.flagged}`),
   ],
 );
 

@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import crypto from 'node:crypto';
+import { and, asc, eq, gt, gte, lte, sql } from 'drizzle-orm';
 import { evaluateHouseholdYear, type HouseholdYearEvaluation } from '../../../core/households/evaluate';
 import { memberDeepGroups, toMemberFacts, type StoredMemberFacts } from '../../../core/households/member';
 import { YearConfigSchema, type YearConfig } from '../../../core/monitoring/config';
@@ -88,8 +89,8 @@ export function evaluateRow(
   });
 }
 
-const stored = (e: HouseholdYearEvaluation | null, at: Date) =>
-  e
+const stored = (e: HouseholdYearEvaluation | null, at: Date) => {
+  const result = e
     ? {
         householdSize: e.householdSize,
         perCapitaNetIncome: e.perCapitaNetIncome,
@@ -101,7 +102,6 @@ const stored = (e: HouseholdYearEvaluation | null, at: Date) =>
         notEvaluated: e.notEvaluated,
         flagRules: e.flagRules,
         flagged: e.flagged,
-        evaluatedAt: at,
       }
     : {
         householdSize: null,
@@ -112,8 +112,18 @@ const stored = (e: HouseholdYearEvaluation | null, at: Date) =>
         notEvaluated: null,
         flagRules: [],
         flagged: false,
-        evaluatedAt: at,
       };
+  return { ...result, resultHash: resultHash(result), evaluatedAt: at };
+};
+
+/**
+ * A digest of a stored result (everything but the time): the bulk re-evaluation compares it with the
+ * stored digest and writes only the rows whose result changed. The rules' output is deterministic, so
+ * equal results serialise equally; a row written by anything else (digest null) is always rewritten.
+ */
+export function resultHash(result: object): string {
+  return crypto.hash('sha1', JSON.stringify(result), 'base64');
+}
 
 /**
  * The full, explained evaluation of one stored household-year (criteria with their explanation texts),
@@ -199,50 +209,87 @@ export async function refreshHousehold(tx: DbOrTx, householdId: number, at: Date
 }
 
 /**
- * Bulk re-evaluation of one year (after the office changes the year's thresholds, or on demand): pages
- * through the year's rows by household id, evaluates each page with the pure rules and writes the page
- * back with one `UPDATE … FROM (VALUES …)`. Each page is its own transaction; the run is idempotent,
- * so an interrupted run is simply started again.
+ * Bulk re-evaluation of one year (after the office changes the year's thresholds, or on demand): reads
+ * the year's rows page by page along the household id (one query for the year rows, one range read of
+ * their members and one of the previous year, while the next page is already being read), evaluates
+ * each household with the pure rules and writes back only the rows whose result changed (compared by
+ * digest, see resultHash), with one `UPDATE … FROM jsonb_to_recordset(…)` per page. An unchanged row
+ * keeps its `evaluated_at` (the time its current result was first derived). Each page's write is its own
+ * statement; the run is idempotent, so an interrupted run is simply started again.
  */
 export async function reevaluateYearInBulk(
   db: DbOrTx,
   year: number,
   at: Date,
   opts: { batchSize?: number; onProgress?: (done: number) => void } = {},
-): Promise<{ evaluated: number; flagged: number; noConfig: boolean }> {
+): Promise<{ evaluated: number; flagged: number; noConfig: boolean; written: number }> {
   const config = await loadYearConfig(db, year);
-  const batch = opts.batchSize ?? 1000;
-  let after = 0;
+  const batch = opts.batchSize ?? 5000;
   let evaluated = 0;
   let flagged = 0;
-  for (;;) {
+  let written = 0;
+  const readPage = async (after: number) => {
     const rows = await db
-      .select({ y: YEAR_FACT_COLUMNS, attribute: households.attribute, exitFlag: households.povertyExitFlag })
+      .select({
+        y: YEAR_FACT_COLUMNS,
+        hash: householdYears.resultHash,
+        attribute: households.attribute,
+        exitFlag: households.povertyExitFlag,
+      })
       .from(householdYears)
       .innerJoin(households, eq(households.id, householdYears.householdId))
-      .where(and(eq(householdYears.year, year), gt(householdYears.householdId, after)))
+      .where(
+        and(eq(householdYears.year, year), gt(householdYears.householdId, after), gt(households.id, after)),
+      )
       .orderBy(asc(householdYears.householdId))
       .limit(batch);
-    if (rows.length === 0) break;
-    const ids = rows.map((r) => r.y.householdId);
-    // Only the facts the rules read: no names, no ciphertext.
-    const memberRows = await db
-      .select(FACT_COLUMNS)
-      .from(householdMembers)
-      .where(and(inArray(householdMembers.householdId, ids), eq(householdMembers.active, true)))
-      .orderBy(asc(householdMembers.householdId), asc(householdMembers.sort), asc(householdMembers.id));
-    const byHousehold = new Map<number, typeof memberRows>();
-    for (const m of memberRows) {
-      const list = byHousehold.get(m.householdId) ?? [];
-      list.push(m);
-      byHousehold.set(m.householdId, list);
+    if (rows.length === 0) return null;
+    const first = rows[0]!.y.householdId;
+    const last = rows.at(-1)!.y.householdId;
+    // Only the facts the rules read: no names, no ciphertext. One range read along the id index.
+    const [memberRows, prevRows] = await Promise.all([
+      db
+        .select(FACT_COLUMNS)
+        .from(householdMembers)
+        .where(
+          and(
+            gte(householdMembers.householdId, first),
+            lte(householdMembers.householdId, last),
+            eq(householdMembers.active, true),
+          ),
+        )
+        .orderBy(asc(householdMembers.householdId), asc(householdMembers.sort), asc(householdMembers.id)),
+      db
+        .select({ id: householdYears.householdId, pc: householdYears.perCapitaNetIncome })
+        .from(householdYears)
+        .where(
+          and(
+            eq(householdYears.year, year - 1),
+            gte(householdYears.householdId, first),
+            lte(householdYears.householdId, last),
+          ),
+        ),
+    ]);
+    return { rows, memberRows, prevRows, last };
+  };
+  type Page = NonNullable<Awaited<ReturnType<typeof readPage>>>;
+  const writes: Promise<unknown>[] = [];
+  let next: Promise<Page | null> = readPage(0);
+  for (;;) {
+    const page = await next;
+    if (!page) break;
+    // Read ahead: the database works on the next page while this one is evaluated.
+    next = readPage(page.last);
+    next.catch(() => {}); // awaited on the next turn
+    const byHousehold = new Map<number, Page['memberRows']>();
+    for (const m of page.memberRows) {
+      const list = byHousehold.get(m.householdId);
+      if (list) list.push(m);
+      else byHousehold.set(m.householdId, [m]);
     }
-    const prevRows = await db
-      .select({ id: householdYears.householdId, pc: householdYears.perCapitaNetIncome })
-      .from(householdYears)
-      .where(and(eq(householdYears.year, year - 1), inArray(householdYears.householdId, ids)));
-    const prev = new Map(prevRows.map((p) => [p.id, p.pc]));
-    const values = rows.map((r) => {
+    const prev = new Map(page.prevRows.map((p) => [p.id, p.pc]));
+    const values = [];
+    for (const r of page.rows) {
       const members = byHousehold.get(r.y.householdId) ?? [];
       const e =
         config && members.length > 0
@@ -256,7 +303,8 @@ export async function reevaluateYearInBulk(
           : null;
       if (e?.flagged) flagged += 1;
       const s = stored(e, at);
-      return {
+      if (s.resultHash === r.hash) continue;
+      values.push({
         household_id: r.y.householdId,
         size: s.householdSize,
         pc: s.perCapitaNetIncome,
@@ -266,22 +314,28 @@ export async function reevaluateYearInBulk(
         not_evaluated: s.notEvaluated,
         flag_rules: s.flagRules,
         flagged: s.flagged,
-      };
-    });
-    // One JSON parameter for the whole page (not thousands of bind parameters).
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`
-        update ${householdYears} as y set
-          household_size = v.size, per_capita_net_income = v.pc, evaluation = v.evaluation,
-          assessment = v.assessment, flags = v.flags, not_evaluated = v.not_evaluated, flag_rules = v.flag_rules,
-          flagged = v.flagged, evaluated_at = ${at.toISOString()}::timestamptz
-        from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(household_id bigint, size smallint, pc numeric,
-          evaluation text, assessment jsonb, flags jsonb, not_evaluated jsonb, flag_rules jsonb, flagged boolean)
-        where y.household_id = v.household_id and y.year = ${year}`);
-    });
-    evaluated += rows.length;
-    after = ids.at(-1)!;
+        hash: s.resultHash,
+      });
+    }
+    evaluated += page.rows.length;
+    written += values.length;
+    if (values.length > 0) {
+      // One JSON parameter for the changed rows of the page (not thousands of bind parameters).
+      const w = db.execute(sql`
+          update ${householdYears} as y set
+            household_size = v.size, per_capita_net_income = v.pc, evaluation = v.evaluation,
+            assessment = v.assessment, flags = v.flags, not_evaluated = v.not_evaluated, flag_rules = v.flag_rules,
+            flagged = v.flagged, result_hash = v.hash, evaluated_at = ${at.toISOString()}::timestamptz
+          from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(household_id bigint, size smallint, pc numeric,
+            evaluation text, assessment jsonb, flags jsonb, not_evaluated jsonb, flag_rules jsonb, flagged boolean, hash text)
+          where y.household_id = v.household_id and y.year = ${year}`);
+      w.catch(() => {}); // awaited below; this only keeps a failure from counting as unhandled meanwhile
+      writes.push(w);
+      // At most two writes in flight: memory stays bounded while reads, evaluation and writes overlap.
+      if (writes.length >= 2) await writes.shift();
+    }
     opts.onProgress?.(evaluated);
   }
-  return { evaluated, flagged, noConfig: config === null };
+  await Promise.all(writes);
+  return { evaluated, flagged, noConfig: config === null, written };
 }

@@ -45,13 +45,25 @@ const flatten = (r: {
   size: number;
 }): HouseholdRow => ({ ...r.h, regionName: r.regionName, townName: r.townName, size: Number(r.size) });
 
+/**
+ * A region subtree over the households table, in the form the indexes serve with the list's id order:
+ * region codes are 12 digits, so a village is an equality (households_region_idx: region, id) and a town
+ * (9-digit prefix) the town expression (households_town_idx: town, id); other prefixes stay a LIKE.
+ */
+export function regionCondition(code: string): SQL {
+  const p = regionPrefix(code);
+  if (p.length === 12) return eq(households.regionCode, p);
+  if (p.length === 9) return sql`substr(${households.regionCode}, 1, 9) = ${p}`;
+  return like(households.regionCode, `${p}%`);
+}
+
 /** The SQL form of an actor's scope over the households table. */
 export function scopeCondition(scope: HouseholdScope): SQL | undefined {
   switch (scope.kind) {
     case 'all':
       return undefined;
     case 'region':
-      return like(households.regionCode, `${regionPrefix(scope.regionCode)}%`);
+      return regionCondition(scope.regionCode);
     case 'unit':
       return eq(households.assistUnitId, scope.unitId);
     case 'none':
@@ -124,12 +136,23 @@ export function listConditions(
   scope: HouseholdScope,
   q: Omit<HouseholdListQuery, 'limit' | 'after'>,
   idHash: string | null,
+  opts: { frequentName?: boolean } = {},
 ): SQL[] {
   const where: SQL[] = [];
-  const s = scopeCondition(scope);
-  if (s) where.push(s);
+  if (q.regionCode && scope.kind === 'region') {
+    // One region condition, not two: a subtree inside the scope implies the scope (and the other way
+    // round), and disjoint subtrees select nothing. One condition lets one index give the page order.
+    const inner = regionPrefix(q.regionCode);
+    const outer = regionPrefix(scope.regionCode);
+    if (inner.startsWith(outer)) where.push(regionCondition(q.regionCode));
+    else if (outer.startsWith(inner)) where.push(regionCondition(scope.regionCode));
+    else where.push(sql`false`);
+  } else {
+    const s = scopeCondition(scope);
+    if (s) where.push(s);
+    if (q.regionCode) where.push(regionCondition(q.regionCode));
+  }
   if (q.includeInactive !== 'true') where.push(eq(households.active, true));
-  if (q.regionCode) where.push(like(households.regionCode, `${regionPrefix(q.regionCode)}%`));
   if (q.monitoringStatus) where.push(eq(households.monitoringStatus, q.monitoringStatus));
   if (q.monitoringType) where.push(eq(households.monitoringType, q.monitoringType));
   if (q.deepGroup) where.push(sql`${households.deepGroups} @> ${JSON.stringify([q.deepGroup])}::jsonb`);
@@ -142,7 +165,12 @@ export function listConditions(
       // Names match from the start (surname first), so the text_pattern_ops indexes serve the search.
       const p = `${escapeLike(q.q)}%`;
       where.push(
-        sql`(${households.headName} like ${p} or ${households.householdNo} = ${q.q} or ${households.id} in (select m.household_id from ${householdMembers} m where m.active and m.name like ${p}))`,
+        opts.frequentName
+          ? // A frequent prefix: walk the households in list order and probe each one's members (OFFSET 0
+            // keeps the probe per row instead of hashing every match first); the page fills quickly.
+            sql`(${households.headName} like ${p} or ${households.householdNo} = ${q.q} or exists (select 1 from ${householdMembers} m where m.household_id = ${households.id} and m.active and m.name like ${p} offset 0))`
+          : // A rare prefix: start from the few matches (name index, household number index).
+            sql`${households.id} in (select m.household_id from ${householdMembers} m where m.active and m.name like ${p} union all select h2.id from ${households} h2 where h2.head_name like ${p} union all select h3.id from ${households} h3 where h3.household_no = ${q.q})`,
       );
     }
   }
@@ -150,7 +178,9 @@ export function listConditions(
     const cond: SQL[] = [sql`y.household_id = ${households.id}`, sql`y.year = ${q.year}`];
     if (q.flagged) cond.push(sql`y.flagged = ${q.flagged === 'true'}`);
     if (q.flagRule) cond.push(sql`y.flag_rules @> ${JSON.stringify([q.flagRule])}::jsonb`);
-    where.push(sql`exists (select 1 from ${householdYears} y where ${sql.join(cond, sql` and `)})`);
+    // OFFSET 0: probe each household of the page order (household_years_flagged_idx) rather than a merge
+    // join that walks every flagged row of the year from the first id to the scope's first household.
+    where.push(sql`exists (select 1 from ${householdYears} y where ${sql.join(cond, sql` and `)} offset 0)`);
   }
   if (q.withoutMeasure === 'true') {
     // R12: in a deep-difficulty group, and no measure targets any of the household's groups.
@@ -165,6 +195,27 @@ export function listConditions(
     );
   }
   return where;
+}
+
+/**
+ * Matching members beyond which a name prefix counts as frequent (see listConditions). The two plans
+ * cost about the same where k matches ≈ √(50 × households): ~7,000 at 1M households. The frequent plan
+ * is still slow when the actor's scope holds few of the matches (it walks the whole scope).
+ */
+export const FREQUENT_NAME_MATCHES = 10_000;
+
+/**
+ * Whether a name prefix matches many members: decides the plan of a paged name search (a frequent
+ * prefix fills a page from the list order, a rare one starts from its matches). Bounded: it reads at
+ * most FREQUENT_NAME_MATCHES index entries.
+ */
+export async function isFrequentNamePrefix(db: DbOrTx, q: string): Promise<boolean> {
+  const p = `${escapeLike(q)}%`;
+  const rows = await db.execute(
+    sql`select count(*)::int as n from (select 1 from ${householdMembers} m where m.name like ${p} limit ${FREQUENT_NAME_MATCHES}) s`,
+  );
+  const n = Number((rows as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+  return n >= FREQUENT_NAME_MATCHES;
 }
 
 /** Keyset page of households (ascending id), with the given year's flag summary when asked. */

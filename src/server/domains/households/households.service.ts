@@ -25,6 +25,7 @@ import {
   findHousehold,
   findMembers,
   findYears,
+  isFrequentNamePrefix,
   listConditions,
   listHouseholds as listRows,
   lockHousehold,
@@ -301,7 +302,9 @@ export function idHashOfQuery(deps: Deps, q: string | undefined): string | null 
 }
 
 export async function listHouseholds(deps: Deps, actor: Actor, query: HouseholdListQuery) {
-  const where = listConditions(householdScope(actor), query, idHashOfQuery(deps, query.q));
+  const idHash = idHashOfQuery(deps, query.q);
+  const frequentName = !!query.q && !idHash && (await isFrequentNamePrefix(deps.db, query.q));
+  const where = listConditions(householdScope(actor), query, idHash, { frequentName });
   const rows = await listRows(deps.db, where, { after: query.after, limit: query.limit, year: query.year });
   return {
     items: rows.map(presentSummary),

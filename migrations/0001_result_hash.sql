@@ -1,0 +1,1 @@
+ALTER TABLE "household_years" ADD COLUMN "result_hash" varchar(32);

@@ -1,0 +1,1 @@
+CREATE INDEX "households_town_idx" ON "households" USING btree (substr("region_code", 1, 9),"id");

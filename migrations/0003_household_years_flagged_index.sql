@@ -1,0 +1,1 @@
+CREATE INDEX "household_years_flagged_idx" ON "household_years" USING btree ("year","household_id") WHERE "household_years"."flagged";
