@@ -49,4 +49,6 @@ export const PII_TABLES: readonly PiiTable[] = [
 export const NOT_PII_KEYED: Readonly<Record<string, string>> = {
   'users.password_hash': 'argon2id of the password: no key, nothing to rotate',
   'sessions.token_hash': 'SHA-256 of the session token: no key, nothing to rotate',
+  'household_years.result_hash':
+    'digest of the stored evaluation result (no personal data): lets the bulk re-evaluation skip unchanged rows',
 };
