@@ -1,9 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../../core/accounts/scope';
-import { AppError } from '../../../core/errors/errors';
 import {
   ECONOMICS_SHEET,
   economicsHeaderOf,
@@ -21,6 +19,7 @@ import { canWriteRegistry } from '../households/households.policy';
 import { lockHousehold } from '../households/households.repository';
 import { saveHouseholdYear } from '../households/monitoring.service';
 import type { ImportIssue } from './import.service';
+import { requireImporter, saveUploadedWorkbook } from './upload';
 import { readSheetRows } from './xlsx-reader';
 
 export interface EconomicsImportReport {
@@ -68,8 +67,7 @@ export async function importEconomics(
   opts: { dryRun?: boolean } = {},
 ): Promise<EconomicsImportReport> {
   const started = Date.now();
-  if (actor.role !== 'admin' && actor.role !== 'town' && actor.role !== 'village')
-    throw new AppError('forbidden');
+  requireImporter(actor);
   const errors: ImportIssue[] = [];
   let errorCount = 0;
   let sheetName = ECONOMICS_SHEET;
@@ -257,20 +255,7 @@ export async function importEconomicsUpload(
   data: Buffer,
   dryRun: boolean,
 ): Promise<EconomicsImportReport> {
-  if (actor.role !== 'admin' && actor.role !== 'town' && actor.role !== 'village')
-    throw new AppError('forbidden');
-  if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50)
-    throw new AppError('validation', { zh: '请上传 .xlsx 文件', en: 'Upload an .xlsx file' }, [
-      {
-        path: 'body',
-        code: 'file.not_xlsx',
-        message: { zh: '文件不是 .xlsx 格式', en: 'Not an .xlsx file' },
-      },
-    ]);
-  const dir = path.join(deps.config.dataDir, 'imports');
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = path.join(dir, `${crypto.randomUUID()}.xlsx`);
-  fs.writeFileSync(file, data, { mode: 0o600 });
+  const { file } = saveUploadedWorkbook(deps, actor, data);
   try {
     return await importEconomics(deps, actor, file, { dryRun });
   } finally {

@@ -1,10 +1,9 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Actor } from '../../../core/accounts/scope';
 import { AppError } from '../../../core/errors/errors';
 import type { Deps } from '../../deps';
 import { importHouseholds, type ImportProgress, type ImportReport } from './import.service';
+import { saveUploadedWorkbook } from './upload';
 
 /** A running or finished import, polled by the web page for its progress bar. */
 export interface ImportJob {
@@ -30,21 +29,7 @@ export async function startImport(
   data: Buffer,
   dryRun: boolean,
 ): Promise<ImportJob> {
-  if (actor.role !== 'admin' && actor.role !== 'town' && actor.role !== 'village')
-    throw new AppError('forbidden');
-  if (data.length < 4 || data.readUInt32LE(0) !== 0x04034b50)
-    throw new AppError('validation', { zh: '请上传 .xlsx 文件', en: 'Upload an .xlsx file' }, [
-      {
-        path: 'body',
-        code: 'file.not_xlsx',
-        message: { zh: '文件不是 .xlsx 格式', en: 'Not an .xlsx file' },
-      },
-    ]);
-  const dir = path.join(deps.config.dataDir, 'imports');
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const id = crypto.randomUUID();
-  const file = path.join(dir, `${id}.xlsx`);
-  fs.writeFileSync(file, data, { mode: 0o600 });
+  const { id, file } = saveUploadedWorkbook(deps, actor, data);
   const job: ImportJob = {
     id,
     actorId: actor.id,

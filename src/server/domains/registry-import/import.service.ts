@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../../core/accounts/scope';
-import { AppError } from '../../../core/errors/errors';
 import {
   LEDGER_SHEET,
   headerOf,
@@ -19,6 +18,7 @@ import { copyRows, type CopyValue, type DbOrTx, type Tx } from '../../db/client'
 import { regions } from '../../db/schema';
 import type { Deps } from '../../deps';
 import { canWriteRegistry } from '../households/households.policy';
+import { requireImporter } from './upload';
 import { readSheetRows } from './xlsx-reader';
 
 /** One located problem: sheet, row, column, reason (ARCHITECTURE "Nothing lost"). */
@@ -183,8 +183,7 @@ export async function importHouseholds(
   opts: ImportOptions = {},
 ): Promise<ImportReport> {
   const started = Date.now();
-  if (actor.role !== 'admin' && actor.role !== 'town' && actor.role !== 'village')
-    throw new AppError('forbidden');
+  requireImporter(actor);
   const villages = new Set(
     (
       await deps.db

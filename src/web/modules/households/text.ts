@@ -1,5 +1,4 @@
-import { useCallback } from 'react';
-import { useI18n } from '../../i18n/useI18n';
+import { createModuleText } from '../../i18n/moduleText';
 
 /**
  * Strings of the households and cases pages. Kept beside the module (not in the shared dictionary) so
@@ -512,19 +511,5 @@ const en: Record<HhKey, string> = {
   'case.dataAppraisal': 'Village appraisal',
 };
 
-const DICTS = { zh, en } as const;
-
 /** `ht('hh.title')`: the module's strings in the interface language, with `{name}` placeholders. */
-export function useHt() {
-  const { lang } = useI18n();
-  return useCallback(
-    (key: HhKey, params?: Record<string, string | number>) => {
-      const template: string = DICTS[lang][key];
-      if (!params) return template;
-      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-        name in params ? String(params[name]) : whole,
-      );
-    },
-    [lang],
-  );
-}
+export const useHt = createModuleText(zh, en);

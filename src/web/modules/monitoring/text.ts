@@ -1,5 +1,4 @@
-import { useCallback } from 'react';
-import { useI18n } from '../../i18n/useI18n';
+import { createModuleText } from '../../i18n/moduleText';
 
 /**
  * Strings of the dynamic-monitoring page. Kept beside the module (not in the shared dictionary) so
@@ -150,19 +149,5 @@ const en: Record<keyof typeof zh, string> = {
 };
 
 export type MonKey = keyof typeof zh;
-const DICTS = { zh, en } as const;
-
 /** `mt('mon.title')`: the module's strings in the interface language, with `{name}` placeholders. */
-export function useMt() {
-  const { lang } = useI18n();
-  return useCallback(
-    (key: MonKey, params?: Record<string, string | number>) => {
-      const template: string = DICTS[lang][key];
-      if (!params) return template;
-      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-        name in params ? String(params[name]) : whole,
-      );
-    },
-    [lang],
-  );
-}
+export const useMt = createModuleText(zh, en);

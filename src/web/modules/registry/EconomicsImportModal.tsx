@@ -8,7 +8,7 @@ import type { QueryValue } from '../../api/client';
 import { downloadUrl, importEconomics } from '../../api/registry';
 import { useI18n } from '../../i18n/useI18n';
 import { householdsKey } from '../households/householdQueries';
-import { IssueTable } from './IssueTable';
+import { ImportErrors } from './IssueTable';
 import { useRt } from './text';
 
 interface EconomicsImportModalProps {
@@ -120,22 +120,7 @@ export function EconomicsImportModal({ open, onClose, defaultYear, filters }: Ec
           })}
         />
       ) : null}
-      {report && !report.ok ? (
-        <>
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 8 }}
-            message={rt('reg.errors', { count: report.errorCount })}
-            description={
-              report.errorCount > report.errors.length
-                ? rt('reg.errorsMore', { shown: report.errors.length })
-                : undefined
-            }
-          />
-          <IssueTable issues={report.errors} label={rt('reg.problem')} />
-        </>
-      ) : null}
+      {report && !report.ok ? <ImportErrors errorCount={report.errorCount} errors={report.errors} /> : null}
     </Modal>
   );
 }

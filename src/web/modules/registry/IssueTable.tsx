@@ -1,4 +1,4 @@
-import { Table } from 'antd';
+import { Alert, Table } from 'antd';
 import type { ImportIssue } from '../../api/registry';
 import { useI18n } from '../../i18n/useI18n';
 import { useIsNarrow } from '../../ui/useIsNarrow';
@@ -37,5 +37,22 @@ export function IssueTable({ issues, label }: { issues: ImportIssue[]; label: st
         { key: 'problem', title: rt('reg.problem'), render: (_, i) => lt(i.message) },
       ]}
     />
+  );
+}
+
+/** A refused import: how many errors (and that only the first are listed), then the located list. */
+export function ImportErrors({ errorCount, errors }: { errorCount: number; errors: ImportIssue[] }) {
+  const rt = useRt();
+  return (
+    <>
+      <Alert
+        type="error"
+        showIcon
+        style={{ marginBottom: 8 }}
+        message={rt('reg.errors', { count: errorCount })}
+        description={errorCount > errors.length ? rt('reg.errorsMore', { shown: errors.length }) : undefined}
+      />
+      <IssueTable issues={errors} label={rt('reg.problem')} />
+    </>
   );
 }

@@ -12,7 +12,7 @@ import {
 } from '../../api/registry';
 import { useI18n } from '../../i18n/useI18n';
 import { householdsKey } from '../households/householdQueries';
-import { IssueTable } from './IssueTable';
+import { ImportErrors, IssueTable } from './IssueTable';
 import { progressOf } from './registryQuery';
 import { useRt } from './text';
 
@@ -178,22 +178,7 @@ export function LedgerImportModal({ open, onClose }: { open: boolean; onClose: (
           })}
         />
       ) : null}
-      {report && !report.ok ? (
-        <>
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 8 }}
-            message={rt('reg.errors', { count: report.errorCount })}
-            description={
-              report.errorCount > report.errors.length
-                ? rt('reg.errorsMore', { shown: report.errors.length })
-                : undefined
-            }
-          />
-          <IssueTable issues={report.errors} label={rt('reg.problem')} />
-        </>
-      ) : null}
+      {report && !report.ok ? <ImportErrors errorCount={report.errorCount} errors={report.errors} /> : null}
       {report && report.warnings.length > 0 ? (
         <details style={{ marginTop: 12 }}>
           <summary>{rt('reg.warnings', { count: report.warnings.length })}</summary>

@@ -1,5 +1,4 @@
-import { useCallback } from 'react';
-import { useI18n } from '../../i18n/useI18n';
+import { createModuleText } from '../../i18n/moduleText';
 
 /**
  * Strings of the epidemic screening pages (疫情影响排查, R9). Kept beside the module like the
@@ -155,8 +154,6 @@ const en: Record<ScKey, string> = {
   'sc.yuan': 'yuan',
 };
 
-const DICTS = { zh, en } as const;
-
 /** The five areas and three levels of R9 in both languages (the core keeps the Chinese labels). */
 export const AREA_TEXT = {
   industry: { zh: '产业发展', en: 'Industry' },
@@ -172,16 +169,4 @@ export const LEVEL_TEXT = {
 } as const;
 
 /** `st('sc.title')`: the module's strings in the interface language, with `{name}` placeholders. */
-export function useSt() {
-  const { lang } = useI18n();
-  return useCallback(
-    (key: ScKey, params?: Record<string, string | number>) => {
-      const template: string = DICTS[lang][key];
-      if (!params) return template;
-      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-        name in params ? String(params[name]) : whole,
-      );
-    },
-    [lang],
-  );
-}
+export const useSt = createModuleText(zh, en);
