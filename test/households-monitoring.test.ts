@@ -241,6 +241,34 @@ describe('assessment and monitoring flags per household-year', () => {
   });
 });
 
+describe('configured years', () => {
+  it('lists every configured year newest first, to any signed-in user; only the office sets one', async () => {
+    expect((await townA.request({ method: 'GET', url: '/api/monitoring/year-configs' })).json()).toEqual({
+      items: [],
+    });
+    await setConfig();
+    await setConfig({ ...DEMO_YEAR_CONFIG_2020, year: 2019, povertyLine: 3750 });
+    const res = await townA.request({ method: 'GET', url: '/api/monitoring/year-configs' });
+    expect(res.statusCode).toBe(200);
+    expect(
+      res.json().items.map((c: { year: number; povertyLine: number }) => [c.year, c.povertyLine]),
+    ).toEqual([
+      [2020, 4000],
+      [2019, 3750],
+    ]);
+    await expectRefused(
+      t.deps,
+      () =>
+        townA.request({
+          method: 'PUT',
+          url: '/api/monitoring/year-configs/2021',
+          payload: { ...DEMO_YEAR_CONFIG_2020, year: 2021 },
+        }),
+      { status: 403 },
+    );
+  });
+});
+
 describe('watch list, deep difficulty, measures and timeline', () => {
   it('gives each town its watch list, scoped', async () => {
     await setConfig();

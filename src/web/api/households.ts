@@ -51,9 +51,9 @@ export function getTimeline(id: number, signal?: AbortSignal): Promise<{ items: 
   return apiRequest(`/api/households/${id}/timeline`, { signal });
 }
 
-/** The monitoring thresholds of a year; 404 when the year is not configured. */
-export function getYearConfig(year: number, signal?: AbortSignal): Promise<YearConfig> {
-  return apiRequest(`/api/monitoring/year-configs/${year}`, { signal });
+/** Every configured year's thresholds, newest first. */
+export function listYearConfigs(signal?: AbortSignal): Promise<{ items: YearConfig[] }> {
+  return apiRequest('/api/monitoring/year-configs', { signal });
 }
 
 /** Changes to the household row (`PATCH /api/households/:id`). */

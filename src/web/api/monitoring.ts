@@ -41,11 +41,6 @@ export interface PutYearConfigResult {
   flagged: number;
 }
 
-/** The monitoring thresholds of a year; 404 when the year is not configured. */
-export function fetchYearConfig(year: number, signal?: AbortSignal): Promise<YearConfig> {
-  return apiRequest(`/api/monitoring/year-configs/${year}`, { signal });
-}
-
 /** Sets a year's thresholds (the office only); the server re-evaluates the year at once. */
 export function putYearConfig(year: number, config: YearConfig): Promise<PutYearConfigResult> {
   return apiRequest(`/api/monitoring/year-configs/${year}`, { method: 'PUT', body: config });

@@ -27,6 +27,7 @@ import {
   deepDifficultySummary,
   getHouseholdYear,
   getYearConfig,
+  listYearConfigs,
   putHouseholdYear,
   putYearConfig,
   reevaluate,
@@ -146,6 +147,21 @@ export const householdsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (ap
       },
     },
     async (request) => reevaluate(deps, requireActor(request), request.body.year),
+  );
+
+  app.get(
+    '/api/monitoring/year-configs',
+    {
+      schema: {
+        tags,
+        summary: '已设置的年度监测参数 Every configured year, newest first',
+        response: { 200: z.object({ items: z.array(YearConfigSchema) }), ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return { items: await listYearConfigs(deps) };
+    },
   );
 
   app.get(

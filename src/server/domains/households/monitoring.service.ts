@@ -1,4 +1,4 @@
-import { and, eq, like, sql } from 'drizzle-orm';
+import { and, desc, eq, like, sql } from 'drizzle-orm';
 import type { Actor } from '../../../core/accounts/scope';
 import { regionPrefix } from '../../../core/accounts/scope';
 import { AppError, fieldError } from '../../../core/errors/errors';
@@ -47,6 +47,15 @@ export async function putYearConfig(deps: Deps, actor: Actor, year: number, conf
   });
   const result = await reevaluateYearInBulk(deps.db, year, deps.now());
   return { config, reevaluated: result.evaluated, flagged: result.flagged };
+}
+
+/** Every configured year's thresholds, newest first (a handful of rows: one per year). */
+export async function listYearConfigs(deps: Deps): Promise<YearConfig[]> {
+  const rows = await deps.db
+    .select({ config: monitoringYearConfigs.config })
+    .from(monitoringYearConfigs)
+    .orderBy(desc(monitoringYearConfigs.year));
+  return rows.map((r) => YearConfigSchema.parse(r.config));
 }
 
 export async function getYearConfig(deps: Deps, year: number) {

@@ -4,12 +4,11 @@ import {
   getHousehold,
   getHouseholdYear,
   getTimeline,
-  getYearConfig,
+  listYearConfigs,
   listHouseholds,
   listMeasures,
 } from '../../api/households';
 import { listCases } from '../../api/cases';
-import type { YearConfig } from '../../../core/monitoring/config';
 
 export interface HouseholdFilter {
   q: string;
@@ -28,30 +27,12 @@ export const EMPTY_FILTER: HouseholdFilter = { q: '' };
 export const householdsKey = ['households'] as const;
 const PAGE_SIZE = 50;
 
-/**
- * The years with monitoring thresholds, newest first: probes the last ten years once per session
- * (there is no list endpoint; a missing year answers 404).
- */
+/** The years with monitoring thresholds, newest first (one request per session). */
 export function useConfiguredYears() {
   return useQuery({
     queryKey: ['monitoring-years'],
     staleTime: Infinity,
-    queryFn: async ({ signal }) => {
-      const now = new Date().getFullYear();
-      const years = Array.from({ length: 10 }, (_, i) => now - i);
-      const found = await Promise.all(
-        years.map((y) =>
-          getYearConfig(y, signal).then(
-            (config) => config,
-            (e: unknown) => {
-              if (e instanceof ApiError && e.status === 404) return null;
-              throw e;
-            },
-          ),
-        ),
-      );
-      return found.filter((c): c is YearConfig => c !== null);
-    },
+    queryFn: async ({ signal }) => (await listYearConfigs(signal)).items,
   });
 }
 

@@ -1,35 +1,19 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { YearConfig } from '../../../core/monitoring/config';
-import { ApiError } from '../../api/ApiError';
-import { fetchDeepDifficulty, fetchWatchList, fetchYearConfig } from '../../api/monitoring';
+import { listYearConfigs } from '../../api/households';
+import { fetchDeepDifficulty, fetchWatchList } from '../../api/monitoring';
 
 export const monitoringKey = ['monitoring'] as const;
 
 /** How far back the page looks for configured years (the year picker offers the same range). */
 export const YEARS_BACK = 10;
 
-/**
- * The configured years around today (ten back, one ahead) with their thresholds; a 404 means "not
- * set". One probe per year, so the picker can mark the years that have thresholds.
- */
+/** The configured years with their thresholds (one request; the picker marks the years that have them). */
 export function useYearConfigs(currentYear: number) {
   return useQuery({
     queryKey: [...monitoringKey, 'configs', currentYear],
-    queryFn: async ({ signal }) => {
-      const years = Array.from({ length: YEARS_BACK + 2 }, (_, i) => currentYear + 1 - i);
-      const found = await Promise.all(
-        years.map((y) =>
-          fetchYearConfig(y, signal).then(
-            (config) => [y, config] as const,
-            (e: unknown) => {
-              if (e instanceof ApiError && e.status === 404) return null;
-              throw e;
-            },
-          ),
-        ),
-      );
-      return new Map<number, YearConfig>(found.filter((f) => f !== null));
-    },
+    queryFn: async ({ signal }) =>
+      new Map<number, YearConfig>((await listYearConfigs(signal)).items.map((c) => [c.year, c])),
   });
 }
 
