@@ -350,10 +350,15 @@ describe('watch list, deep difficulty, measures and timeline', () => {
     expect(
       stillIncapacitated.groups.find((g: { group: string }) => g.group === 'incapacitated').withoutMeasure,
     ).toBe(1);
-    // Any measure targeting one of its groups takes the household off the "without a measure" list.
-    expect(
-      (await townA.request({ method: 'GET', url: '/api/households?withoutMeasure=true' })).json().items,
-    ).toEqual([]);
+    // Measures are per category: the care need (失能) is still uncovered, the illness no longer is; the
+    // list agrees with the summary's counts.
+    const ids = async (query: string) =>
+      (await townA.request({ method: 'GET', url: `/api/households?${query}` }))
+        .json()
+        .items.map((i: { id: number }) => i.id);
+    expect(await ids('withoutMeasure=true')).toEqual([h.id]);
+    expect(await ids('withoutMeasure=true&deepGroup=incapacitated')).toEqual([h.id]);
+    expect(await ids('withoutMeasure=true&deepGroup=seriouslyIll')).toEqual([]);
     const measures = (await townA.request({ method: 'GET', url: `/api/households/${h.id}/measures` })).json();
     expect(measures.items[0]).toMatchObject({
       type: 'health',

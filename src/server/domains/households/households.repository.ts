@@ -183,11 +183,17 @@ export function listConditions(
     where.push(sql`exists (select 1 from ${householdYears} y where ${sql.join(cond, sql` and `)} offset 0)`);
   }
   if (q.withoutMeasure === 'true') {
-    // R12: in a deep-difficulty group, and no measure targets any of the household's groups.
-    where.push(sql`jsonb_array_length(${households.deepGroups}) > 0`);
-    where.push(
-      sql`not exists (select 1 from ${householdMeasures} ms where ms.household_id = ${households.id} and ms.deep_group is not null and ${households.deepGroups} ? ms.deep_group)`,
-    );
+    // R12 "targeted measures by category": with a group, the households in it that no measure targets
+    // for that group; without one, the households with at least one of their groups uncovered. The
+    // deep-difficulty summary counts the same way, so its figures and this list agree.
+    if (q.deepGroup)
+      where.push(
+        sql`not exists (select 1 from ${householdMeasures} ms where ms.household_id = ${households.id} and ms.deep_group = ${q.deepGroup})`,
+      );
+    else
+      where.push(
+        sql`exists (select 1 from jsonb_array_elements_text(${households.deepGroups}) as g(grp) where not exists (select 1 from ${householdMeasures} ms where ms.household_id = ${households.id} and ms.deep_group = g.grp))`,
+      );
   }
   if (q.caseStep) {
     where.push(

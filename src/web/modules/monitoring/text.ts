@@ -71,7 +71,7 @@ const zh = {
   'mon.deepMembers': '{n} 人',
   'mon.withoutMeasure': '无措施 {n} 户',
   'mon.withoutMeasureTitle': '尚无针对性措施',
-  'mon.deepNote': '“无措施”按本群体计：该户没有针对此群体的措施；家庭列表的“无针对性措施”筛选按整户计',
+  'mon.deepNote': '“无措施”按本群体计：该户没有针对此群体的帮扶措施（点击数字打开同口径的家庭列表）',
   'mon.all': '合计',
 };
 
@@ -144,7 +144,7 @@ const en: Record<keyof typeof zh, string> = {
   'mon.withoutMeasure': '{n} without measure',
   'mon.withoutMeasureTitle': 'Without a targeted measure',
   'mon.deepNote':
-    '"Without measure" counts per group (no measure for this group); the household list\'s filter counts per household',
+    'Counted per group: households without a measure aimed at that group (the number opens the same list)',
   'mon.all': 'All',
 };
 
