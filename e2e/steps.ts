@@ -46,10 +46,20 @@ export function menuItem(page: Page, label: string): Locator {
 }
 
 export async function logout(page: Page, displayName: string): Promise<void> {
-  await page.getByRole('button', { name: new RegExp(`^${displayName}`) }).click();
-  await menuItem(page, '退出登录').click();
-  // Generous: on a loaded two-core CI machine the server and Chromium share the cores.
-  await page.waitForURL(/\/login/, { timeout: 60_000 });
+  const userButton = page.getByRole('button', { name: new RegExp(`^${displayName}`) });
+  const item = menuItem(page, '退出登录');
+  // On a loaded two-core CI machine a click on the menu while it was still opening has been seen
+  // to go nowhere (no logout request, no navigation): try the menu again rather than wait forever.
+  for (let attempt = 1; ; attempt++) {
+    if (!(await item.isVisible())) await userButton.click();
+    await item.click();
+    try {
+      await page.waitForURL(/\/login/, { timeout: 20_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   await page.getByText('您已退出登录').waitFor();
 }
 
@@ -62,10 +72,16 @@ export async function pickOption(
 ): Promise<void> {
   await select.click();
   if (search) await select.fill(search);
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .getByTitle(optionTitle, { exact: true })
-    .click();
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await open.getByTitle(optionTitle, { exact: true }).click();
+  // On a loaded CI machine antd has been seen to leave the list open after the pick, covering
+  // the next field for good; wait for it to close and close it by hand if it does not.
+  try {
+    await open.first().waitFor({ state: 'hidden', timeout: 5_000 });
+  } catch {
+    await select.press('Escape');
+    await open.first().waitFor({ state: 'hidden' });
+  }
 }
 
 export interface RegionRow {
