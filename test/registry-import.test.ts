@@ -267,13 +267,14 @@ describe('ledger import in one pass, written in chunks inside one transaction', 
   });
 
   /** Imports through the service with a 3-row chunk, so rows are written before the file is fully read. */
-  async function importFile(rows: Row[]) {
+  async function importFile(rows: Row[], worker = false) {
     const file = path.join(dataDir, `ledger-${Math.random().toString(36).slice(2)}.xlsx`);
     fs.writeFileSync(file, await workbook(rows));
     const seen: ImportProgress[] = [];
     const report = await importHouseholds(t.deps, adminActor(), file, {
       chunkRows: 3,
       onProgress: (p) => seen.push(p),
+      worker,
     });
     return { report, maxWritten: Math.max(0, ...seen.map((p) => p.membersWritten)), seen };
   }
@@ -337,6 +338,37 @@ describe('ledger import in one pass, written in chunks inside one transaction', 
       '41 yesno',
     ]);
     expect(await tally()).toEqual({ households: 0, members: 0 });
+  });
+
+  it('reads in a worker thread (large files) with the same located errors, and nothing written', async () => {
+    const rows = households20();
+    rows[5] = { ...rows[5]!, 证件号码: '34990119800101001' };
+    rows[22] = { ...rows[22]!, 证件号码: rows[3]!.证件号码 };
+    rows[33] = { ...rows[33]!, 行政区划代码: '349901999999' };
+    const inline = await importFile(rows);
+    const worker = await importFile(rows, true);
+    expect(worker.report.errors.map((e) => `${e.path} ${e.code}`)).toEqual(
+      inline.report.errors.map((e) => `${e.path} ${e.code}`),
+    );
+    expect(worker.report.errors.length).toBeGreaterThanOrEqual(3);
+    expect(worker.report).toMatchObject({ ok: false, rows: 40, households: 20 });
+    expect(await tally()).toEqual({ households: 0, members: 0 });
+  });
+
+  it('a clean file read in a worker thread is written whole, encrypted and hashed with the same keys', async () => {
+    const rows = households20();
+    const { report, maxWritten } = await importFile(rows, true);
+    expect(report.errors).toEqual([]);
+    expect(report).toMatchObject({ ok: true, households: 20, members: 40 });
+    expect(maxWritten).toBeGreaterThan(0);
+    expect(await tally()).toEqual({ households: 20, members: 40 });
+    const id = String(rows[7]!.证件号码);
+    const [m] = await t.deps.db
+      .select({ cipher: householdMembers.idCipher, name: householdMembers.name })
+      .from(householdMembers)
+      .where(eq(householdMembers.idHash, t.deps.pii.hash(id)));
+    expect(m?.name).toBe(rows[7]!.姓名);
+    expect(t.deps.pii.decrypt(m!.cipher)).toBe(id);
   });
 
   it('a household whose rows are scattered (head not first, members after it was written) is whole', async () => {

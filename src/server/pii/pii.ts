@@ -49,6 +49,22 @@ export function legacyHashKeyId(ring: PiiKeyRing): string {
  * transaction that records it, so once rotated no old key is needed for anything.
  */
 export function createPii(ring: PiiKeyRing, hashKeyId: string = ring.current.id): Pii {
+  const pii = makePii(ring, hashKeyId);
+  created.set(pii, { ring, hashKeyId });
+  return pii;
+}
+
+const created = new WeakMap<Pii, { ring: PiiKeyRing; hashKeyId: string }>();
+
+/**
+ * The key ring a Pii was made from, to make the same Pii in a worker thread of this process (the
+ * ledger import encrypts in one). Null for a Pii not made by createPii.
+ */
+export function piiKeyRingOf(pii: Pii): { ring: PiiKeyRing; hashKeyId: string } | null {
+  return created.get(pii) ?? null;
+}
+
+function makePii(ring: PiiKeyRing, hashKeyId: string): Pii {
   const encKeys = new Map<string, Buffer>();
   const masters = new Map<string, Buffer>();
   for (const k of [ring.current, ...ring.previous]) {

@@ -2,34 +2,24 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../../core/accounts/scope';
-import {
-  LEDGER_SHEET,
-  headerOf,
-  matchHeaders,
-  parseLedgerRow,
-  type LedgerHousehold,
-} from '../../../core/households/ledger';
-import { memberDeepGroups, prepareMember } from '../../../core/households/member';
+import { LEDGER_SHEET, headerOf } from '../../../core/households/ledger';
 import { todayIso } from '../../../core/identity/dates';
-import { maskIdNumber } from '../../../core/identity/mask';
-import type { LocalizedText } from '../../../core/identity/result';
 import { audit } from '../../audit/audit';
 import { copyRows, type CopyValue, type DbOrTx, type Tx } from '../../db/client';
 import { regions } from '../../db/schema';
 import type { Deps } from '../../deps';
-import { canWriteRegistry } from '../households/households.policy';
+import { piiKeyRingOf } from '../../pii/pii';
+import {
+  issue,
+  prepareLedgerRows,
+  prepareLedgerRowsInWorker,
+  type ImportIssue,
+  type PreparedRow,
+  type RowContext,
+} from './ledger-rows';
 import { requireImporter } from './upload';
-import { readSheetRows } from './xlsx-reader';
 
-/** One located problem: sheet, row, column, reason (ARCHITECTURE "Nothing lost"). */
-export interface ImportIssue {
-  path: string;
-  sheet: string;
-  row: number;
-  column: string;
-  code: string;
-  message: LocalizedText;
-}
+export type { ImportIssue };
 
 export interface ImportProgress {
   /** validate: reading the file (rows are validated and, while the file is clean, written as they come);
@@ -58,12 +48,19 @@ export interface ImportReport {
 const MAX_REPORTED = 1000;
 /** Rows per write: checked against the database, then bulk-written (COPY on PGlite). */
 const CHUNK = 5000;
+/**
+ * Files from this size (about 2,000 rows) are read in a worker thread, beside the database writes; a
+ * smaller file is done before a worker would have started (~0.5 s to load its modules).
+ */
+const WORKER_MIN_BYTES = 512 * 1024;
 
 export interface ImportOptions {
   dryRun?: boolean;
   onProgress?: (p: ImportProgress) => void;
   /** Rows per database round (default 5,000); tests use a few rows to cross write boundaries. */
   chunkRows?: number;
+  /** Read and prepare the rows in a worker thread (default: for files from WORKER_MIN_BYTES). */
+  worker?: boolean;
 }
 
 interface Group {
@@ -76,21 +73,11 @@ interface Group {
   regionCode: string;
   declaredSize: number | null;
   /** The head row's household fields, kept until the household row is written. */
-  household: LedgerHousehold | null;
+  household: (PreparedRow & { kind: 'row' })['household'] | null;
   headName: string;
   /** Union of the members' R12 groups, until the household row is written. */
   deep: Set<string>;
   written: boolean;
-}
-
-function issue(
-  sheet: string,
-  row: number,
-  column: string,
-  code: string,
-  message: LocalizedText,
-): ImportIssue {
-  return { path: `${sheet}!${row}:${column}`, sheet, row, column, code, message };
 }
 
 const HOUSEHOLD_COLS = [
@@ -309,9 +296,9 @@ async function run(
         h.villageGroup ?? null,
         h.address ?? null,
         g.headName,
-        h.phone ? deps.pii.encrypt(h.phone) : null,
+        h.phoneCipher,
         h.bankName ?? null,
-        h.bankAccount ? deps.pii.encrypt(h.bankAccount) : null,
+        h.bankAccountCipher,
         h.attribute,
         h.povertyExitFlag ?? null,
         monitored ? 'monitored' : 'none',
@@ -342,65 +329,35 @@ async function run(
     progress.membersWritten += ready.length;
   };
 
-  let columns: Map<number, string> | null = null;
+  const ctx: RowContext = { villages, actor, asOf, pii: deps.pii };
+  const keys = piiKeyRingOf(deps.pii);
+  if (opts.worker && !keys) throw new Error('import: a worker needs the key ring (a Pii made by createPii)');
+  const inWorker = keys !== null && (opts.worker ?? fs.statSync(file).size >= WORKER_MIN_BYTES);
+  const prepared = inWorker ? prepareLedgerRowsInWorker(file, ctx, keys) : prepareLedgerRows(file, ctx);
+
+  let header = false;
   let sheetName = LEDGER_SHEET;
   let current: Group | null = null;
   let currentKey: string | null = null;
   let rows = 0;
-  for await (const { sheet, row } of readSheetRows(file, LEDGER_SHEET)) {
-    sheetName = sheet;
-    if (!columns) {
-      const m = matchHeaders(row.values.slice(1));
-      if (m.missing.length > 0) {
-        for (const c of m.missing)
-          fail(
-            issue(sheet, row.number, c.header, 'header.missing', {
-              zh: `缺少必填列「${c.header}」`,
-              en: `Missing required column ${c.header}`,
-            }),
-          );
-        break;
-      }
-      columns = new Map([...m.columns].map(([i, k]) => [i + 1, k]));
+  for await (const r of prepared) {
+    sheetName = r.sheet;
+    if (r.kind === 'header') {
+      header = true;
+      for (const i of r.issues) fail(i);
       continue;
     }
-    const cells = new Map<string, unknown>();
-    let empty = true;
-    for (const [i, key] of columns) {
-      const v = row.values[i];
-      if (v !== undefined && v !== null && v !== '') empty = false;
-      cells.set(key, v);
-    }
-    if (empty) continue;
     rows += 1;
     progress.rowsRead = rows;
     if (rows % chunk === 0) {
       await flush();
       report();
     }
-    const parsed = parseLedgerRow(cells);
-    for (const p of parsed.problems) fail(issue(sheet, row.number, p.column, p.code, p.message));
-    const h = parsed.household;
-    if (/^\d{12}$/.test(h.regionCode)) {
-      if (!villages.has(h.regionCode))
-        fail(
-          issue(sheet, row.number, headerOf('regionCode'), 'region.not_village', {
-            zh: '行政区划代码不是本区的村(社区)',
-            en: 'Not a village of the district',
-          }),
-        );
-      else if (!canWriteRegistry(actor, h.regionCode))
-        fail(
-          issue(sheet, row.number, headerOf('regionCode'), 'forbidden', {
-            zh: '该村(社区)不在您的管辖范围内',
-            en: 'This village is outside your area',
-          }),
-        );
-    }
-    const isHead = parsed.member?.relation === 'head' || cells.get('relation') === '户主';
+    for (const i of r.issues) fail(i);
+    const h = r.household;
     let key: string;
     if (h.householdNo) key = `no:${h.householdNo}`;
-    else if (isHead || currentKey === null || currentKey.startsWith('no:')) key = `row:${row.number}`;
+    else if (r.isHead || currentKey === null || currentKey.startsWith('no:')) key = `row:${r.number}`;
     else key = currentKey;
     if (key !== currentKey && current) closed.push(current);
     currentKey = key;
@@ -408,7 +365,7 @@ async function run(
     if (!g) {
       g = {
         id: writing() ? await reserveId() : 0,
-        firstRow: row.number,
+        firstRow: r.number,
         headRow: null,
         heads: 0,
         size: 0,
@@ -427,93 +384,37 @@ async function run(
     g.size += 1;
     if (g.regionCode !== h.regionCode)
       fail(
-        issue(sheet, row.number, headerOf('regionCode'), 'household.region_mismatch', {
+        issue(sheetName, r.number, headerOf('regionCode'), 'household.region_mismatch', {
           zh: '同一户的成员行政区划代码不一致',
           en: 'Members of one household have different division codes',
         }),
       );
-    if (isHead) {
+    if (r.isHead) {
       g.heads += 1;
-      g.headRow = row.number;
+      g.headRow = r.number;
       g.household = h;
       g.declaredSize = h.declaredSize ?? null;
-      g.headName = parsed.member?.name ?? '';
+      g.headName = r.headName;
     }
-    if (!parsed.member) continue;
-    const prepared = prepareMember(parsed.member, asOf);
-    if (!prepared.ok) {
-      for (const p of prepared.problems) fail(issue(sheet, row.number, headerOf(p.field), p.code, p.message));
-      continue;
-    }
-    const p = prepared.value;
-    const hash = deps.pii.hash(p.idNormalized);
-    const first = hashes.get(hash);
+    const m = r.member;
+    if (!m) continue;
+    const first = hashes.get(m.hash);
     if (first !== undefined) {
       fail(
-        issue(sheet, row.number, headerOf('idNumber'), 'member.duplicate_in_file', {
+        issue(sheetName, r.number, headerOf('idNumber'), 'member.duplicate_in_file', {
           zh: `证件号码与第 ${first} 行重复`,
           en: `Same ID number as row ${first}`,
         }),
       );
       continue;
     }
-    hashes.set(hash, row.number);
-    newHashes.push(hash);
+    hashes.set(m.hash, r.number);
+    newHashes.push(m.hash);
     if (!writing() || g.id === 0) continue;
-    const m = parsed.member;
-    const deep = memberDeepGroups(
-      {
-        id: 0,
-        relation: m.relation,
-        birthDate: p.birthDate,
-        health: m.health,
-        disabilityCategory: p.disability?.category ?? null,
-        disabilityGrade: p.disability?.grade ?? null,
-        labour: m.labour,
-        schooling: m.schooling ?? null,
-        outOfSchoolForHealth: false,
-        medicalInsurance: m.medicalInsurance,
-        criticalIllnessInsurance: m.criticalIllnessInsurance,
-        familyDoctor: null,
-        specialHardship: false,
-        hasLegalSupporter: null,
-      },
-      [],
-    );
-    for (const d of deep) g.deep.add(d);
-    pendingMembers.push({
-      group: g,
-      values: [
-        g.id,
-        h.regionCode.slice(0, 6),
-        m.name,
-        deps.pii.encrypt(p.idNormalized),
-        hash,
-        maskIdNumber(p.idNormalized),
-        p.birthDate,
-        p.sex,
-        m.relation,
-        m.ethnicity ?? null,
-        m.education ?? null,
-        m.schooling ?? null,
-        m.health,
-        p.disability?.category ?? null,
-        p.disability?.grade ?? null,
-        p.disability ? deps.pii.encrypt(p.disability.certificate) : null,
-        m.labour,
-        m.workStatus ?? null,
-        m.workMonths ?? null,
-        m.workPlace ?? null,
-        m.medicalInsurance,
-        m.criticalIllnessInsurance,
-        m.pensionInsurance ?? null,
-        p.phone ? deps.pii.encrypt(p.phone) : null,
-        JSON.stringify(deep),
-        sort,
-      ],
-    });
+    for (const d of m.deep) g.deep.add(d);
+    pendingMembers.push({ group: g, values: [g.id, h.regionCode.slice(0, 6), ...m.values, sort] });
   }
-  if (!columns && errorCount === 0)
+  if (!header && errorCount === 0)
     fail(issue(sheetName, 1, '', 'file.empty', { zh: '文件中没有表头行', en: 'The file has no header row' }));
 
   progress.phase = 'write';
