@@ -2,6 +2,9 @@
 //   npm run bench -- households-import            10,000 households / ~35,000 members (a few minutes)
 //   npm run bench -- households-import --full     100,000 households / ~350,000 members
 //   npm run bench -- households-import --households 30000
+//   npm run bench -- households-import --url postgres://postgres@127.0.0.1:5432/postgres
+//       the same on a PostgreSQL server (databases bangfu_bench_import_*, dropped afterwards): the
+//       import's peak is then the Node process alone; (b) is psql's \copy of the same CSV files
 // Each phase runs in its own process so its peak memory (max RSS) is its own. A migrated PGlite data
 // directory with the demo regions is prepared once (setup); each phase opens its own copy of it, so no
 // phase pays for initdb (which alone peaks near 900 MB RSS) — an import always runs into an existing one.
@@ -20,6 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import type { Actor } from '../src/core/accounts/scope';
 import { LEDGER_COLUMNS, LEDGER_SHEET } from '../src/core/households/ledger';
 import { computeCheckChar } from '../src/core/identity/idNumber';
@@ -44,6 +48,40 @@ const arg = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const phase = arg('--phase');
+/** A PostgreSQL server to run on instead of PGlite (its maintenance database's URL). */
+const SERVER_URL = arg('--url');
+const TEMPLATE_DB = 'bangfu_bench_import_tpl';
+const dbUrl = (name: string) => {
+  const u = new URL(SERVER_URL!);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+async function admin(statement: string) {
+  const c = new pg.Client({ connectionString: SERVER_URL });
+  await c.connect();
+  try {
+    await c.query(statement);
+  } finally {
+    await c.end();
+  }
+}
+function psql(name: string, commands: string[], single = false) {
+  const r = spawnSync(
+    'psql',
+    [
+      dbUrl(name),
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-q',
+      ...(single ? ['-1'] : []),
+      ...commands.flatMap((c) => ['-c', c]),
+    ],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (r.status !== 0) throw new Error(`psql failed: ${r.stderr}`);
+}
 const HOUSEHOLDS = Number(arg('--households') ?? (args.includes('--full') ? 100_000 : 10_000));
 const villages = demoRegions(DEMO_SEED).filter((r) => r.level === 'village' && r.tree === 'district');
 const SIZES = [1, 2, 3, 3, 4, 4, 4, 5, 5, 4]; // mean 3.5
@@ -117,7 +155,13 @@ const pct = (xs: number[], p: number) => {
 
 /** The migrated data directory with the demo regions that every phase starts from. */
 async function setup(template: string) {
-  const database = await openDatabase({ dataDir: template });
+  if (SERVER_URL) {
+    await admin(`drop database if exists ${TEMPLATE_DB}`);
+    await admin(`create database ${TEMPLATE_DB}`);
+  }
+  const database = await openDatabase(
+    SERVER_URL ? { databaseUrl: dbUrl(TEMPLATE_DB) } : { dataDir: template },
+  );
   await migrateDatabase(database);
   await database.db
     .insert(regions)
@@ -126,10 +170,14 @@ async function setup(template: string) {
   return {};
 }
 
-async function freshDeps(): Promise<{ deps: Deps; dir: string; close: () => Promise<void> }> {
+async function freshDeps(): Promise<{ deps: Deps; dir: string; name: string; close: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-bench-'));
-  fs.cpSync(arg('--template')!, dir, { recursive: true });
-  const database = await openDatabase({ dataDir: dir });
+  const name = `bangfu_bench_import_${process.pid}`;
+  if (SERVER_URL) {
+    await admin(`drop database if exists ${name}`);
+    await admin(`create database ${name} template ${TEMPLATE_DB}`);
+  } else fs.cpSync(arg('--template')!, dir, { recursive: true });
+  const database = await openDatabase(SERVER_URL ? { databaseUrl: dbUrl(name) } : { dataDir: dir });
   const key = crypto.randomBytes(32);
   const deps: Deps = {
     db: database.db,
@@ -141,9 +189,11 @@ async function freshDeps(): Promise<{ deps: Deps; dir: string; close: () => Prom
   return {
     deps,
     dir,
+    name,
     close: async () => {
       await database.close();
       fs.rmSync(dir, { recursive: true, force: true });
+      if (SERVER_URL) await admin(`drop database if exists ${name}`);
     },
   };
 }
@@ -180,12 +230,20 @@ const TABLES = ['households', 'household_members', 'household_events'] as const;
 
 /** (b) setup, not timed: a scratch import, then the rows it wrote dumped as CSV files. */
 async function phaseCopyPrep(file: string) {
-  const { deps, close } = await freshDeps();
+  const { deps, name, close } = await freshDeps();
   const report = await importHouseholds(deps, BENCH_ADMIN, file);
   if (!report.ok) throw new Error(`import failed: ${JSON.stringify(report.errors.slice(0, 3))}`);
-  const pg = deps.database.pglite!;
+  if (SERVER_URL) {
+    psql(
+      name,
+      TABLES.map((t) => `\\copy (select * from ${t} order by id) to '${file}.${t}.csv' with (format csv)`),
+    );
+    await close();
+    return {};
+  }
+  const lite = deps.database.pglite!;
   for (const t of TABLES) {
-    const res = await pg.query(`copy (select * from ${t} order by id) to '/dev/blob' with (format csv)`);
+    const res = await lite.query(`copy (select * from ${t} order by id) to '/dev/blob' with (format csv)`);
     fs.writeFileSync(`${file}.${t}.csv`, Buffer.from(await res.blob!.arrayBuffer()));
   }
   await close();
@@ -194,18 +252,34 @@ async function phaseCopyPrep(file: string) {
 
 /** (b) raw COPY of those rows into the real tables of a fresh database, in one transaction. */
 async function phaseCopy(file: string) {
-  const { deps, close } = await freshDeps();
-  const pg = deps.database.pglite!;
+  const { deps, name, close } = await freshDeps();
+  if (SERVER_URL) {
+    // psql streams each file to the server with COPY … FROM STDIN, the three in one transaction.
+    const t0 = performance.now();
+    psql(
+      name,
+      TABLES.map((t) => `\\copy ${t} from '${file}.${t}.csv' with (format csv)`),
+      true,
+    );
+    const ms = performance.now() - t0;
+    const [row] = (
+      await deps.database.pool!.query<{ n: number }>('select count(*)::int as n from household_members')
+    ).rows;
+    const mb = TABLES.reduce((n, t) => n + fs.statSync(`${file}.${t}.csv`).size, 0) / 1e6;
+    await close();
+    return { ms, rows: row!.n, mb };
+  }
+  const lite = deps.database.pglite!;
   // The CSV is read before the clock starts: the baseline is the database write alone.
   const blobs = TABLES.map((t) => new Blob([fs.readFileSync(`${file}.${t}.csv`)]));
   const t0 = performance.now();
-  await pg.transaction(async (tx) => {
+  await lite.transaction(async (tx) => {
     for (const [i, t] of TABLES.entries())
       await tx.query(`copy ${t} from '/dev/blob' with (format csv)`, [], { blob: blobs[i] });
   });
   const ms = performance.now() - t0;
   const rows = Number(
-    (await pg.query<{ n: number }>('select count(*)::int as n from household_members')).rows[0]!.n,
+    (await lite.query<{ n: number }>('select count(*)::int as n from household_members')).rows[0]!.n,
   );
   const mb = blobs.reduce((n, b) => n + b.size, 0) / 1e6;
   await close();
@@ -336,6 +410,7 @@ const run = (p: string) => {
       String(HOUSEHOLDS),
       '--template',
       template,
+      ...(SERVER_URL ? ['--url', SERVER_URL] : []),
     ],
     {
       encoding: 'utf8',
@@ -356,8 +431,9 @@ console.log(
 );
 run('copy-prep');
 const copy = run('copy');
+const where = SERVER_URL ? 'PostgreSQL' : 'PGlite';
 console.log(
-  `(b) raw COPY (PGlite):    ${(copy.ms / 1000).toFixed(1)} s, peak ${mb(copy.maxRssKb)}  (${copy.mb.toFixed(0)} MB of CSV: the rows the import writes, into households, household_members, household_events with their indexes and keys)`,
+  `(b) raw COPY (${where}): ${(copy.ms / 1000).toFixed(1)} s, peak ${SERVER_URL ? '— (psql \\copy; the server does the work)' : mb(copy.maxRssKb)}  (${copy.mb.toFixed(0)} MB of CSV: the rows the import writes, into households, household_members, household_events with their indexes and keys)`,
 );
 const imp = run('import');
 const budget = 1.5 * (parse.ms + copy.ms);
@@ -365,10 +441,13 @@ console.log(
   `import (validate+write):   ${(imp.importMs / 1000).toFixed(1)} s, peak ${mb(imp.importMaxRssKb)}  →  ${(imp.importMs / (parse.ms + copy.ms)).toFixed(2)} × (a + b); target ≤ 1.5 × = ${(budget / 1000).toFixed(1)} s, ≤ 400 MB`,
 );
 console.log(`  ${imp.households.toLocaleString()} households, ${imp.members.toLocaleString()} members`);
-console.log(`list/search latency at ${imp.households.toLocaleString()} households (PGlite, 100 runs each):`);
+console.log(
+  `list/search latency at ${imp.households.toLocaleString()} households (${where}, 100 runs each):`,
+);
 for (const [k, v] of Object.entries(imp.latency as Record<string, { p50: number; p95: number }>))
   console.log(`  ${k.padEnd(28)} p50 ${v.p50.toFixed(1)} ms   p95 ${v.p95.toFixed(1)} ms`);
 console.log(
   `bulk re-evaluation of 2020: ${imp.reevaluate.evaluated.toLocaleString()} households in ${(imp.reevaluate.ms / 1000).toFixed(1)} s (${imp.reevaluate.flagged.toLocaleString()} flagged)`,
 );
 fs.rmSync(dir, { recursive: true, force: true });
+if (SERVER_URL) await admin(`drop database if exists ${TEMPLATE_DB}`);
