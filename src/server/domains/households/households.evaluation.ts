@@ -449,6 +449,7 @@ async function loadYearConfigRow(db: DbOrTx, year: number) {
  * rows whose result changed are written (an unchanged row keeps its `evaluated_at`, the time its current
  * result was first derived); the digest is recorded at the end only if the thresholds are still those
  * evaluated with. An interrupted run leaves the digest as it was, so the next run simply starts again.
+ * `force` evaluates every row whatever the digest (the office's explicit request).
  *
  * A neighbour: the next year's income-drop rule reads this year's per-capita income, so the next year's
  * rows of the households whose income changed are re-evaluated too (and so on, year after year).
@@ -457,12 +458,12 @@ export async function reevaluateYearInBulk(
   db: DbOrTx,
   year: number,
   at: Date,
-  opts: { batchSize?: number; onProgress?: (done: number) => void } = {},
+  opts: { batchSize?: number; onProgress?: (done: number) => void; force?: boolean } = {},
 ): Promise<{ evaluated: number; flagged: number; noConfig: boolean; written: number }> {
   const batch = opts.batchSize ?? 5000;
   const { config, evaluatedWith } = await loadYearConfigRow(db, year);
   const digest = evaluationInputsDigest(config?.parsed ?? null);
-  const current = config !== null && evaluatedWith === digest;
+  const current = !opts.force && config !== null && evaluatedWith === digest;
   const selection: Selection = current ? { kind: 'unevaluated' } : { kind: 'all' };
   const run = await evaluateYearRows(db, year, config, selection, at, batch, (n) => opts.onProgress?.(n));
   if (config && !current) {

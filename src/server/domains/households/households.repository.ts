@@ -161,12 +161,17 @@ export function listConditions(
         sql`exists (select 1 from ${householdMembers} m where m.household_id = ${households.id} and m.id_hash = ${idHash})`,
       );
     } else {
-      // A name anywhere in an active member's name: the grams narrow (GIN, households_name_grams_idx, or a
-      // filter while the planner walks the list order when the grams are frequent), the LIKE confirms.
-      // One row per household: no probe of the members table. A household number is matched exactly.
+      // A name anywhere in an active member's name, one row per household (no probe of the members
+      // table): the grams select (GIN, households_name_grams_idx, or a filter while the planner walks the
+      // list order when they are frequent). Up to 2 characters the gram is the query itself, exact; a
+      // longer query's bigrams may lie apart, so the LIKE confirms. Without the LIKE the planner's row
+      // estimate is the grams' own (array statistics), which is what lets it pick the right plan.
+      const grams = sql`${households.nameGrams} @> ${sql.param(searchGrams(q.q))}::text[]`;
       const name = q.q.includes('|')
         ? sql`false`
-        : sql`(${households.nameGrams} @> ${sql.param(searchGrams(q.q))}::text[] and ${households.memberNames} like ${`%${escapeLike(q.q)}%`})`;
+        : [...q.q].length <= 2
+          ? grams
+          : sql`(${grams} and ${households.memberNames} like ${`%${escapeLike(q.q)}%`})`;
       where.push(/\p{Script=Han}/u.test(q.q) ? name : sql`(${households.householdNo} = ${q.q} or ${name})`);
     }
   }
