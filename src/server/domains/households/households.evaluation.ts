@@ -355,12 +355,16 @@ async function evaluateYearRows(
               m.critical_illness_insurance, m.family_doctor, m.special_hardship, m.has_legal_supporter)
             order by m.sort, m.id)
            from ${householdMembers} m where m.household_id = y.household_id and m.active)
-        ) order by y.household_id)::text, '[]') as page
+        ))::text, '[]') as page
       from (${sel}) s
       join ${householdYears} y on y.household_id = s.household_id and y.year = ${year}
       join ${households} h on h.id = y.household_id
       left join ${householdYears} p on p.household_id = y.household_id and p.year = ${year - 1}`);
-    const rows = JSON.parse(rowsOf<{ page: string }>(res)[0]!.page) as RowTuple[];
+    // Ordered here, not in json_agg: an ordered aggregate of a page's JSON sorts megabytes (to disk
+    // beyond work_mem); the ids are numbers, sorted in a millisecond.
+    const rows = (JSON.parse(rowsOf<{ page: string }>(res)[0]!.page) as RowTuple[]).sort(
+      (a, b) => a[0] - b[0],
+    );
     return rows.length === 0 ? null : { rows, last: rows.at(-1)![0] };
   };
   // The page's write applies only while the thresholds are those this pass evaluated with.
