@@ -1,7 +1,7 @@
 // The behaviour behind the scale work of issue 3: the bulk re-evaluation writes only the rows whose
 // result changed, and what it leaves is what a fresh evaluation stores; the list's index-friendly
 // conditions (region forms, the two plans of a name search) select exactly what the plain forms select.
-import { and, asc, eq, like } from 'drizzle-orm';
+import { and, asc, eq, like, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { syntheticHousehold, syntheticMember, syntheticYear } from '../src/core/households/fixtures';
 import { mulberry32 } from '../src/core/identity/random';
@@ -65,11 +65,11 @@ async function register(village: string, names: string[]): Promise<number> {
   return (res.json() as { id: number }).id;
 }
 
-async function putYear(id: number, perCapita: number) {
+async function putYear(id: number, perCapita: number, year = 2020) {
   const y = syntheticYear(mulberry32(id), 2, perCapita);
   const res = await admin.request({
     method: 'PUT',
-    url: `/api/households/${id}/years/2020`,
+    url: `/api/households/${id}/years/${year}`,
     payload: {
       ...y,
       econ: { ...y.econ, rigidExpenditure: { medical: 0, education: 0, disaster: 0, other: 0 } },
@@ -125,12 +125,20 @@ describe('bulk re-evaluation at scale', () => {
     }
     const first = await storedResults();
 
-    // Nothing changed: every row evaluated, none written, every evaluated_at kept.
+    // The first run knows nothing of the year (no digest yet): every row evaluated, none written (each
+    // write evaluated its household already), every evaluated_at kept.
     const same = await reevaluateYearInBulk(t.deps.db, 2020, new Date('2026-04-01T00:00:00Z'), {
       batchSize: 2,
     });
     expect(same).toMatchObject({ evaluated: ids.length, written: 0 });
     expect(await storedResults()).toEqual(first);
+    // Now the year is current: nothing to evaluate, the year's flag count still reported.
+    const again = await reevaluateYearInBulk(t.deps.db, 2020, new Date('2026-04-01T00:00:00Z'));
+    expect(again).toMatchObject({ evaluated: 0, written: 0, flagged: same.flagged });
+    // A single write keeps the year current (it evaluates with the current thresholds).
+    await putYear(ids[0]!, 3100);
+    expect(await reevaluateYearInBulk(t.deps.db, 2020, new Date())).toMatchObject({ evaluated: 0 });
+    await putYear(ids[0]!, 3000);
 
     // A higher line: only the households between the two monitoring lines change.
     await setLine(4500);
@@ -150,6 +158,17 @@ describe('bulk re-evaluation at scale', () => {
     }
     // The flag count is the year's, not the written rows'.
     expect(changed.flagged).toBe([...after.values()].filter((r) => r.flagged).length);
+
+    expect(await reevaluateYearInBulk(t.deps.db, 2020, at)).toMatchObject({ evaluated: 0 });
+    // Another rules version (or thresholds) than the year was last evaluated with: all rows again.
+    await t.deps.db
+      .update(monitoringYearConfigs)
+      .set({ evaluatedWith: 'older rules' })
+      .where(eq(monitoringYearConfigs.year, 2020));
+    expect(await reevaluateYearInBulk(t.deps.db, 2020, at)).toMatchObject({
+      evaluated: ids.length,
+      written: 0,
+    });
 
     // What the bulk path left equals the per-change path's fresh evaluation of every household.
     for (const id of ids) await t.deps.db.transaction((tx) => refreshHousehold(tx, id, at));
@@ -171,6 +190,46 @@ describe('bulk re-evaluation at scale', () => {
     const r = await reevaluateYearInBulk(t.deps.db, 2020, new Date('2026-04-03T00:00:00Z'));
     expect(r).toMatchObject({ evaluated: 1, written: 1, flagged: 1 });
     expect(withoutTime((await storedResults()).get(id)!)).toEqual(withoutTime(before.get(id)!));
+    // The same in a year already current: a row without a digest is never skipped.
+    await t.deps.db
+      .update(householdYears)
+      .set({ flagged: false, flagRules: [], resultHash: null })
+      .where(eq(householdYears.householdId, id));
+    const again = await reevaluateYearInBulk(t.deps.db, 2020, new Date('2026-04-03T00:00:00Z'));
+    expect(again).toMatchObject({ evaluated: 1, written: 1, flagged: 1 });
+  });
+
+  it("re-evaluates a year when the previous year's income changes (the income-drop rule reads it)", async () => {
+    await t.deps.db.insert(monitoringYearConfigs).values([
+      { year: 2019, config: { ...DEMO_YEAR_CONFIG_2020, year: 2019 } },
+      { year: 2020, config: DEMO_YEAR_CONFIG_2020 },
+    ]);
+    const id = await register(VILLAGE_A1, ['降甲', '降乙']);
+    await putYear(id, 5000, 2020);
+    await putYear(id, 5000, 2019);
+    const drop = async () => (await storedResults()).get(id)!.flagRules.includes('incomeDrop');
+    expect(await drop()).toBe(false);
+    // A single write to 2019 re-evaluates 2020 at once: 10,000 → 5,000 is a drop of half.
+    await putYear(id, 10000, 2019);
+    expect(await drop()).toBe(true);
+    await putYear(id, 5000, 2019);
+    expect(await drop()).toBe(false);
+    // The bulk path: when re-deriving 2019 changes a per-capita income (a rules change), 2020 follows even
+    // though 2020 itself is current. Simulated: 2019 stored with another income and no digest, 2020 stale.
+    await reevaluateYearInBulk(t.deps.db, 2020, new Date());
+    await t.deps.db
+      .update(householdYears)
+      .set({ perCapitaNetIncome: 10000, resultHash: null })
+      .where(and(eq(householdYears.householdId, id), eq(householdYears.year, 2019)));
+    await t.deps.db
+      .update(householdYears)
+      .set({ flagged: true, flagRules: ['incomeDrop'], resultHash: 'stale' })
+      .where(and(eq(householdYears.householdId, id), eq(householdYears.year, 2020)));
+    expect(await reevaluateYearInBulk(t.deps.db, 2020, new Date())).toMatchObject({ evaluated: 0 });
+    expect(await drop()).toBe(true); // the stale 2020 row, not evaluated by a current year's run
+    const r = await reevaluateYearInBulk(t.deps.db, 2019, new Date());
+    expect(r.written).toBe(2); // 2019 itself and 2020
+    expect(await drop()).toBe(false);
   });
 });
 
@@ -210,7 +269,7 @@ describe('list conditions that the indexes serve', () => {
     expect(await townList(TOWN_B)).toEqual([]);
   });
 
-  it('finds the same households by name on both plans of a search (frequent and rare prefix)', async () => {
+  it("finds a name anywhere in an active member's name, the same on both plans (n-gram index, list order)", async () => {
     const a = await register(VILLAGE_A1, ['欧阳春', '李四']);
     const b = await register(VILLAGE_A2, ['王五', '欧阳夏']);
     const c = await register(VILLAGE_B1, ['欧阳秋']);
@@ -221,41 +280,49 @@ describe('list conditions that the indexes serve', () => {
       .set({ active: false })
       .where(and(eq(householdMembers.householdId, d), eq(householdMembers.name, '钱七')));
     const [hd] = await t.deps.db.select().from(households).where(eq(households.id, d));
-    const search = async (q: string, frequentName: boolean, scope = { kind: 'all' } as const) => {
-      const rows = await listHouseholds(t.deps.db, listConditions(scope, { q }, null, { frequentName }), {
-        limit: 50,
+    // The planner's two ways: the GIN index on the grams, or the list order with the grams as a filter.
+    type Scope = Parameters<typeof listConditions>[0];
+    const search = (q: string, plan: 'gin' | 'walk', scope: Scope = { kind: 'all' }, after?: number) =>
+      t.deps.db.transaction(async (tx) => {
+        await tx.execute(
+          sql.raw(plan === 'gin' ? 'set local enable_seqscan = off' : 'set local enable_bitmapscan = off'),
+        );
+        const rows = await listHouseholds(tx, listConditions(scope, { q }, null), { limit: 2, after });
+        const more =
+          rows.length === 2
+            ? await listHouseholds(tx, listConditions(scope, { q }, null), { limit: 50, after: rows[1]!.id })
+            : [];
+        return [...rows, ...more].map((r) => r.id);
       });
-      return rows.map((r) => r.id);
-    };
     const cases: [string, number[]][] = [
       ['欧阳', [a, b, c]],
       ['欧阳夏', [b]],
+      ['阳夏', [b]],
+      ['阳', [a, b, c]],
       ['李', [a]],
+      ['四', [a]],
       ['钱', []],
+      ['春李', []], // never across two names
       ['赵', [d]],
       [hd!.householdNo!, [d]],
+      ['50%', []],
     ];
-    for (const [q, expected] of cases) {
-      expect(await search(q, false), q).toEqual(expected);
-      expect(await search(q, true), q).toEqual(expected);
+    for (const plan of ['gin', 'walk'] as const) {
+      for (const [q, expected] of cases) expect(await search(q, plan), `${q} ${plan}`).toEqual(expected);
+      // Scoped: town A's clerk never sees town B's match.
+      expect(await search('欧阳', plan, { kind: 'region', regionCode: TOWN_A })).toEqual([a, b]);
+      expect(await search('欧阳', plan, { kind: 'region', regionCode: VILLAGE_A2 })).toEqual([b]);
+      // The keyset pages the same way.
+      expect(await search('欧阳', plan, { kind: 'all' }, a)).toEqual([b, c]);
     }
-    // Scoped: town A's clerk never sees town B's match, on either plan.
-    for (const frequentName of [false, true]) {
-      const scoped = await listHouseholds(
-        t.deps.db,
-        listConditions({ kind: 'region', regionCode: TOWN_A }, { q: '欧阳' }, null, { frequentName }),
-        { limit: 50 },
-      );
-      expect(scoped.map((r) => r.id)).toEqual([a, b]);
-    }
-    // The keyset pages the same way on both plans.
-    for (const frequentName of [false, true]) {
-      const page = await listHouseholds(
-        t.deps.db,
-        listConditions({ kind: 'all' }, { q: '欧阳' }, null, { frequentName }),
-        { limit: 2, after: a },
-      );
-      expect(page.map((r) => r.id)).toEqual([b, c]);
-    }
+    // A member renamed, added or moved on: the searchable names follow (triggers, whoever writes).
+    await t.deps.db.update(householdMembers).set({ name: '孙八' }).where(eq(householdMembers.name, '李四'));
+    expect(await search('李', 'gin')).toEqual([]);
+    expect(await search('孙八', 'gin')).toEqual([a]);
+    await t.deps.db
+      .update(householdMembers)
+      .set({ active: true })
+      .where(and(eq(householdMembers.householdId, d), eq(householdMembers.name, '钱七')));
+    expect(await search('钱七', 'walk')).toEqual([d]);
   });
 });

@@ -11,6 +11,13 @@ import type {
 import { evaluateMonitoringDetailed, type MonitoringFlag, type NotEvaluated } from '../monitoring/rules';
 import { FORMERLY_POOR_ATTRIBUTES } from './households.schemas';
 
+/**
+ * The rules' version: raise it with any change to src/core/monitoring or this file that changes a stored
+ * result (a verdict, a flag, an explanation text). It is part of the digest a bulk run compares with the
+ * one it last evaluated a year with, so the next run re-derives every row of every year.
+ */
+export const RULES_VERSION = 1;
+
 /** Everything one household-year evaluation needs (all facts, no personal data). */
 export interface HouseholdYearFacts {
   config: YearConfig;

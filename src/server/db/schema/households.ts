@@ -63,10 +63,24 @@ export const households = pgTable(
     active: boolean('active').notNull().default(true),
     /** R12 deep-difficulty groups of the members (derived), for SQL filters. */
     deepGroups: jsonb('deep_groups').$type<string[]>().notNull().default([]),
+    /**
+     * The active members' names, '|'-separated (derived, kept by triggers on household_members, so the
+     * ledger import's COPY keeps it too): the name search filters one row per household.
+     */
+    memberNames: text('member_names').notNull().default(''),
+    /**
+     * Every single character and bigram of those names (household_name_grams, an immutable SQL function):
+     * the GIN index serves a name search anywhere in a name, which btree and pg_trgm (3-grams, no CJK in
+     * the C locale) cannot. See docs/decisions/0009-household-name-ngrams.md.
+     */
+    nameGrams: text('name_grams')
+      .array()
+      .generatedAlwaysAs(sql`household_name_grams(member_names)`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    index('households_name_grams_idx').using('gin', t.nameGrams),
     index('households_region_idx').on(sql`${t.regionCode} text_pattern_ops`, t.id),
     // A town's households in list (id) order: scopeCondition/regionCondition query substr(region_code, 1, 9).
     index('households_town_idx').on(sql`substr(${t.regionCode}, 1, 9)`, t.id),
@@ -142,6 +156,12 @@ export const householdMembers = pgTable(
 export const monitoringYearConfigs = pgTable('monitoring_year_configs', {
   year: integer('year').primaryKey(),
   config: jsonb('config').notNull(),
+  /**
+   * Digest of the thresholds and the rules' version (evaluationInputsDigest) with which a complete bulk
+   * run last evaluated every row of the year; null until one has. Single-household writes always evaluate
+   * with the current thresholds, so while it matches, the bulk run only has rows never evaluated to do.
+   */
+  evaluatedWith: varchar('evaluated_with', { length: 32 }),
   updatedAt: updatedAt(),
 });
 
@@ -193,6 +213,11 @@ export const householdYears = pgTable(
     index('household_years_flagged_idx')
       .on(t.year, t.householdId)
       .where(sql`${t.flagged}`),
+    // Rows never evaluated (inserted by SQL: the demo, a generator): the bulk run does them even when the
+    // year is otherwise current.
+    index('household_years_unevaluated_idx')
+      .on(t.year, t.householdId)
+      .where(sql`${t.resultHash} is null`),
   ],
 );
 

@@ -1,6 +1,10 @@
 import crypto from 'node:crypto';
-import { and, asc, eq, gt, gte, lte, sql } from 'drizzle-orm';
-import { evaluateHouseholdYear, type HouseholdYearEvaluation } from '../../../core/households/evaluate';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import {
+  evaluateHouseholdYear,
+  RULES_VERSION,
+  type HouseholdYearEvaluation,
+} from '../../../core/households/evaluate';
 import { memberDeepGroups, toMemberFacts, type StoredMemberFacts } from '../../../core/households/member';
 import { YearConfigSchema, type YearConfig } from '../../../core/monitoring/config';
 import type { FoodClothingFacts, WaterFacts } from '../../../core/monitoring/facts';
@@ -208,104 +212,191 @@ export async function refreshHousehold(tx: DbOrTx, householdId: number, at: Date
   }
 }
 
+/** A value with its object keys sorted at every level: equal values serialise equally. */
+function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+    );
+  return v;
+}
+
 /**
- * Bulk re-evaluation of one year (after the office changes the year's thresholds, or on demand): reads
- * the year's rows page by page along the household id (one query for the year rows, one range read of
- * their members and one of the previous year, while the next page is already being read), evaluates
- * each household with the pure rules and writes back only the rows whose result changed (compared by
- * digest, see resultHash), with one `UPDATE … FROM jsonb_to_recordset(…)` per page. An unchanged row
- * keeps its `evaluated_at` (the time its current result was first derived). Each page's write is its own
- * statement; the run is idempotent, so an interrupted run is simply started again.
+ * Digest of what a year's results depend on besides each row's own facts (and the previous year's
+ * per-capita income): the year's thresholds and the rules' version (RULES_VERSION).
  */
-export async function reevaluateYearInBulk(
+export function evaluationInputsDigest(config: YearConfig | null): string {
+  return crypto.hash('sha1', JSON.stringify([RULES_VERSION, canonical(config)]), 'base64');
+}
+
+/** The members of a page as the page query aggregates them (json_build_array, in this order). */
+type MemberTuple = [
+  number,
+  string,
+  string,
+  string,
+  number | null,
+  number | null,
+  string,
+  string | null,
+  boolean,
+  boolean | null,
+  boolean | null,
+  boolean | null,
+  boolean,
+  boolean | null,
+];
+/** One household-year of a page (json_build_array, in this order). */
+type RowTuple = [
+  number,
+  string,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  string | null,
+  unknown,
+  unknown,
+  string | null,
+  number | null,
+  string,
+  string | null,
+  number | null,
+  MemberTuple[] | null,
+];
+
+const memberOf = (m: MemberTuple): StoredMemberFacts => ({
+  id: m[0],
+  relation: m[1],
+  birthDate: m[2],
+  health: m[3],
+  disabilityCategory: m[4],
+  disabilityGrade: m[5],
+  labour: m[6],
+  schooling: m[7],
+  outOfSchoolForHealth: m[8],
+  medicalInsurance: m[9],
+  criticalIllnessInsurance: m[10],
+  familyDoctor: m[11],
+  specialHardship: m[12],
+  hasLegalSupporter: m[13],
+});
+
+const yearFactsOf = (r: RowTuple, year: number): YearFacts => ({
+  householdId: r[0],
+  year,
+  asOf: r[1],
+  wages: r[2],
+  netBusinessIncome: r[3],
+  propertyIncome: r[4],
+  transferIncome: r[5],
+  businessCosts: r[6],
+  rigidMedical: r[7],
+  rigidEducation: r[8],
+  rigidDisaster: r[9],
+  rigidOther: r[10],
+  housingGrade: r[11],
+  water: r[12],
+  foodClothing: r[13],
+});
+
+const rowsOf = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
+
+/** Which rows of a year one pass evaluates. */
+type Selection = { kind: 'all' } | { kind: 'unevaluated' } | { kind: 'households'; ids: number[] };
+
+/**
+ * Evaluates the selected rows of one year page by page along the household id: one query per page
+ * returns the page as one JSON text (the year's facts, the household's attribute, the previous year's
+ * per-capita income and the active members, aggregated in SQL: no per-field parsing in JavaScript), the
+ * next page is read while this one is evaluated, and only rows whose result digest changed are written,
+ * with one `UPDATE … FROM jsonb_to_recordset(…)` per page that applies only while the year's thresholds
+ * are still the ones evaluated with (a run superseded by a newer one writes nothing more). Returns the
+ * households whose per-capita income changed (the next year's income-drop rule reads it).
+ */
+async function evaluateYearRows(
   db: DbOrTx,
   year: number,
+  config: { parsed: YearConfig; raw: unknown } | null,
+  selection: Selection,
   at: Date,
-  opts: { batchSize?: number; onProgress?: (done: number) => void } = {},
-): Promise<{ evaluated: number; flagged: number; noConfig: boolean; written: number }> {
-  const config = await loadYearConfig(db, year);
-  const batch = opts.batchSize ?? 5000;
+  batch: number,
+  onPage: (evaluated: number) => void,
+): Promise<{ evaluated: number; written: number; incomeChanged: number[] }> {
   let evaluated = 0;
-  let flagged = 0;
   let written = 0;
-  const readPage = async (after: number) => {
-    const rows = await db
-      .select({
-        y: YEAR_FACT_COLUMNS,
-        hash: householdYears.resultHash,
-        attribute: households.attribute,
-        exitFlag: households.povertyExitFlag,
-      })
-      .from(householdYears)
-      .innerJoin(households, eq(households.id, householdYears.householdId))
-      .where(
-        and(eq(householdYears.year, year), gt(householdYears.householdId, after), gt(households.id, after)),
-      )
-      .orderBy(asc(householdYears.householdId))
-      .limit(batch);
-    if (rows.length === 0) return null;
-    const first = rows[0]!.y.householdId;
-    const last = rows.at(-1)!.y.householdId;
-    // Only the facts the rules read: no names, no ciphertext. One range read along the id index.
-    const [memberRows, prevRows] = await Promise.all([
-      db
-        .select(FACT_COLUMNS)
-        .from(householdMembers)
-        .where(
-          and(
-            gte(householdMembers.householdId, first),
-            lte(householdMembers.householdId, last),
-            eq(householdMembers.active, true),
-          ),
-        )
-        .orderBy(asc(householdMembers.householdId), asc(householdMembers.sort), asc(householdMembers.id)),
-      db
-        .select({ id: householdYears.householdId, pc: householdYears.perCapitaNetIncome })
-        .from(householdYears)
-        .where(
-          and(
-            eq(householdYears.year, year - 1),
-            gte(householdYears.householdId, first),
-            lte(householdYears.householdId, last),
-          ),
-        ),
-    ]);
-    return { rows, memberRows, prevRows, last };
+  const incomeChanged: number[] = [];
+  const readPage = async (after: number): Promise<{ rows: RowTuple[]; last: number } | null> => {
+    const sel =
+      selection.kind === 'all'
+        ? sql`select household_id from ${householdYears} where year = ${year} and household_id > ${after}
+              order by household_id limit ${batch}`
+        : selection.kind === 'unevaluated'
+          ? sql`select household_id from ${householdYears} where year = ${year} and household_id > ${after}
+                and result_hash is null order by household_id limit ${batch}`
+          : sql`select household_id from ${householdYears} where year = ${year} and household_id > ${after}
+                and household_id = any(${sql.param(selection.ids)}::bigint[]) order by household_id limit ${batch}`;
+    const res = await db.execute(sql`
+      select coalesce(json_agg(json_build_array(
+          y.household_id, y.as_of, y.wages, y.net_business_income, y.property_income, y.transfer_income,
+          y.business_costs, y.rigid_medical, y.rigid_education, y.rigid_disaster, y.rigid_other, y.housing_grade,
+          y.water, y.food_clothing, y.result_hash, y.per_capita_net_income, h.attribute, h.poverty_exit_flag,
+          p.per_capita_net_income,
+          (select json_agg(json_build_array(m.id, m.relation, m.birth_date, m.health, m.disability_category,
+              m.disability_grade, m.labour, m.schooling, m.out_of_school_for_health, m.medical_insurance,
+              m.critical_illness_insurance, m.family_doctor, m.special_hardship, m.has_legal_supporter)
+            order by m.sort, m.id)
+           from ${householdMembers} m where m.household_id = y.household_id and m.active)
+        ))::text, '[]') as page
+      from (${sel}) s
+      join ${householdYears} y on y.household_id = s.household_id and y.year = ${year}
+      join ${households} h on h.id = y.household_id
+      left join ${householdYears} p on p.household_id = y.household_id and p.year = ${year - 1}`);
+    // Ordered here, not in json_agg: an ordered aggregate of a page's JSON sorts megabytes (to disk
+    // beyond work_mem); the ids are numbers, sorted in a millisecond.
+    const rows = (JSON.parse(rowsOf<{ page: string }>(res)[0]!.page) as RowTuple[]).sort(
+      (a, b) => a[0] - b[0],
+    );
+    return rows.length === 0 ? null : { rows, last: rows.at(-1)![0] };
   };
-  type Page = NonNullable<Awaited<ReturnType<typeof readPage>>>;
+  // The page's write applies only while the thresholds are those this pass evaluated with.
+  const stillCurrent = config
+    ? sql`exists (select 1 from ${monitoringYearConfigs} c where c.year = ${year} and c.config = ${JSON.stringify(config.raw)}::jsonb)`
+    : sql`not exists (select 1 from ${monitoringYearConfigs} c where c.year = ${year})`;
   const writes: Promise<unknown>[] = [];
-  let next: Promise<Page | null> = readPage(0);
+  let next = readPage(0);
   for (;;) {
     const page = await next;
     if (!page) break;
     // Read ahead: the database works on the next page while this one is evaluated.
     next = readPage(page.last);
     next.catch(() => {}); // awaited on the next turn
-    const byHousehold = new Map<number, Page['memberRows']>();
-    for (const m of page.memberRows) {
-      const list = byHousehold.get(m.householdId);
-      if (list) list.push(m);
-      else byHousehold.set(m.householdId, [m]);
-    }
-    const prev = new Map(page.prevRows.map((p) => [p.id, p.pc]));
     const values = [];
     for (const r of page.rows) {
-      const members = byHousehold.get(r.y.householdId) ?? [];
+      const members = (r[19] ?? []).map(memberOf);
       const e =
         config && members.length > 0
           ? evaluateRow(
-              config,
-              { attribute: r.attribute, povertyExitFlag: r.exitFlag },
+              config.parsed,
+              { attribute: r[16], povertyExitFlag: r[17] },
               members,
-              r.y,
-              prev.get(r.y.householdId) ?? null,
+              yearFactsOf(r, year),
+              r[18],
             )
           : null;
-      if (e?.flagged) flagged += 1;
       const s = stored(e, at);
-      if (s.resultHash === r.hash) continue;
+      if (s.perCapitaNetIncome !== r[15]) incomeChanged.push(r[0]);
+      if (s.resultHash === r[14]) continue;
       values.push({
-        household_id: r.y.householdId,
+        household_id: r[0],
         size: s.householdSize,
         pc: s.perCapitaNetIncome,
         evaluation: s.evaluation,
@@ -328,14 +419,80 @@ export async function reevaluateYearInBulk(
             flagged = v.flagged, result_hash = v.hash, evaluated_at = ${at.toISOString()}::timestamptz
           from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(household_id bigint, size smallint, pc numeric,
             evaluation text, assessment jsonb, flags jsonb, not_evaluated jsonb, flag_rules jsonb, flagged boolean, hash text)
-          where y.household_id = v.household_id and y.year = ${year}`);
+          where y.household_id = v.household_id and y.year = ${year} and ${stillCurrent}`);
       w.catch(() => {}); // awaited below; this only keeps a failure from counting as unhandled meanwhile
       writes.push(w);
       // At most two writes in flight: memory stays bounded while reads, evaluation and writes overlap.
       if (writes.length >= 2) await writes.shift();
     }
-    opts.onProgress?.(evaluated);
+    onPage(evaluated);
   }
   await Promise.all(writes);
-  return { evaluated, flagged, noConfig: config === null, written };
+  return { evaluated, written, incomeChanged };
+}
+
+/** The year's thresholds as stored (for the write guard) and parsed, and the digest of its last full run. */
+async function loadYearConfigRow(db: DbOrTx, year: number) {
+  const [row] = await db.select().from(monitoringYearConfigs).where(eq(monitoringYearConfigs.year, year));
+  return row
+    ? {
+        config: { parsed: YearConfigSchema.parse(row.config), raw: row.config },
+        evaluatedWith: row.evaluatedWith,
+      }
+    : { config: null, evaluatedWith: null };
+}
+
+/**
+ * Bulk re-evaluation of one year (after the office changes the year's thresholds, or on demand).
+ *
+ * What it skips: every single-household write re-evaluates that household at once with the current
+ * thresholds (refreshHousehold), so a stored result goes stale only when the year's thresholds or the
+ * rules' code change. The year's config row keeps the digest of both (evaluationInputsDigest) as of its
+ * last complete run; while it matches, only rows never evaluated (inserted by SQL) are done — "nothing
+ * changed" costs one index probe. Otherwise every row of the year is read and evaluated, and only the
+ * rows whose result changed are written (an unchanged row keeps its `evaluated_at`, the time its current
+ * result was first derived); the digest is recorded at the end only if the thresholds are still those
+ * evaluated with. An interrupted run leaves the digest as it was, so the next run simply starts again.
+ * `force` evaluates every row whatever the digest (the office's explicit request).
+ *
+ * A neighbour: the next year's income-drop rule reads this year's per-capita income, so the next year's
+ * rows of the households whose income changed are re-evaluated too (and so on, year after year).
+ */
+export async function reevaluateYearInBulk(
+  db: DbOrTx,
+  year: number,
+  at: Date,
+  opts: { batchSize?: number; onProgress?: (done: number) => void; force?: boolean } = {},
+): Promise<{ evaluated: number; flagged: number; noConfig: boolean; written: number }> {
+  const batch = opts.batchSize ?? 5000;
+  const { config, evaluatedWith } = await loadYearConfigRow(db, year);
+  const digest = evaluationInputsDigest(config?.parsed ?? null);
+  const current = !opts.force && config !== null && evaluatedWith === digest;
+  const selection: Selection = current ? { kind: 'unevaluated' } : { kind: 'all' };
+  const run = await evaluateYearRows(db, year, config, selection, at, batch, (n) => opts.onProgress?.(n));
+  if (config && !current) {
+    await db.execute(sql`
+      update ${monitoringYearConfigs} set evaluated_with = ${digest}
+      where year = ${year} and config = ${JSON.stringify(config.raw)}::jsonb`);
+  }
+  let written = run.written;
+  let changed = run.incomeChanged;
+  for (let y = year + 1; changed.length > 0; y++) {
+    const exists = await db.execute(sql`select 1 from ${householdYears} where year = ${y} limit 1`);
+    if (rowsOf(exists).length === 0) break;
+    const next = await loadYearConfigRow(db, y);
+    const ids = changed;
+    changed = [];
+    // In slices of a page: each query carries only its own households' ids.
+    for (let i = 0; i < ids.length; i += batch) {
+      const slice = { kind: 'households', ids: ids.slice(i, i + batch) } as const;
+      const r = await evaluateYearRows(db, y, next.config, slice, at, batch, () => {});
+      written += r.written;
+      changed.push(...r.incomeChanged);
+    }
+  }
+  const [count] = rowsOf<{ n: number }>(
+    await db.execute(sql`select count(*)::int as n from ${householdYears} where year = ${year} and flagged`),
+  );
+  return { evaluated: run.evaluated, flagged: Number(count?.n ?? 0), noConfig: config === null, written };
 }

@@ -136,7 +136,6 @@ export function listConditions(
   scope: HouseholdScope,
   q: Omit<HouseholdListQuery, 'limit' | 'after'>,
   idHash: string | null,
-  opts: { frequentName?: boolean } = {},
 ): SQL[] {
   const where: SQL[] = [];
   if (q.regionCode && scope.kind === 'region') {
@@ -162,16 +161,18 @@ export function listConditions(
         sql`exists (select 1 from ${householdMembers} m where m.household_id = ${households.id} and m.id_hash = ${idHash})`,
       );
     } else {
-      // Names match from the start (surname first), so the text_pattern_ops indexes serve the search.
-      const p = `${escapeLike(q.q)}%`;
-      where.push(
-        opts.frequentName
-          ? // A frequent prefix: walk the households in list order and probe each one's members (OFFSET 0
-            // keeps the probe per row instead of hashing every match first); the page fills quickly.
-            sql`(${households.headName} like ${p} or ${households.householdNo} = ${q.q} or exists (select 1 from ${householdMembers} m where m.household_id = ${households.id} and m.active and m.name like ${p} offset 0))`
-          : // A rare prefix: start from the few matches (name index, household number index).
-            sql`${households.id} in (select m.household_id from ${householdMembers} m where m.active and m.name like ${p} union all select h2.id from ${households} h2 where h2.head_name like ${p} union all select h3.id from ${households} h3 where h3.household_no = ${q.q})`,
-      );
+      // A name anywhere in an active member's name, one row per household (no probe of the members
+      // table): the grams select (GIN, households_name_grams_idx, or a filter while the planner walks the
+      // list order when they are frequent). Up to 2 characters the gram is the query itself, exact; a
+      // longer query's bigrams may lie apart, so the LIKE confirms. Without the LIKE the planner's row
+      // estimate is the grams' own (array statistics), which is what lets it pick the right plan.
+      const grams = sql`${households.nameGrams} @> ${sql.param(searchGrams(q.q))}::text[]`;
+      const name = q.q.includes('|')
+        ? sql`false`
+        : [...q.q].length <= 2
+          ? grams
+          : sql`(${grams} and ${households.memberNames} like ${`%${escapeLike(q.q)}%`})`;
+      where.push(/\p{Script=Han}/u.test(q.q) ? name : sql`(${households.householdNo} = ${q.q} or ${name})`);
     }
   }
   if (q.year !== undefined && (q.flagged || q.flagRule)) {
@@ -204,24 +205,15 @@ export function listConditions(
 }
 
 /**
- * Matching members beyond which a name prefix counts as frequent (see listConditions). The two plans
- * cost about the same where k matches ≈ √(50 × households): ~7,000 at 1M households. The frequent plan
- * is still slow when the actor's scope holds few of the matches (it walks the whole scope).
+ * The grams a name search looks for, as household_name_grams stores them (migration 0004): the character
+ * itself for one character, else every bigram of the query (each stored bigram lies inside one name).
  */
-export const FREQUENT_NAME_MATCHES = 10_000;
-
-/**
- * Whether a name prefix matches many members: decides the plan of a paged name search (a frequent
- * prefix fills a page from the list order, a rare one starts from its matches). Bounded: it reads at
- * most FREQUENT_NAME_MATCHES index entries.
- */
-export async function isFrequentNamePrefix(db: DbOrTx, q: string): Promise<boolean> {
-  const p = `${escapeLike(q)}%`;
-  const rows = await db.execute(
-    sql`select count(*)::int as n from (select 1 from ${householdMembers} m where m.name like ${p} limit ${FREQUENT_NAME_MATCHES}) s`,
-  );
-  const n = Number((rows as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
-  return n >= FREQUENT_NAME_MATCHES;
+export function searchGrams(q: string): string[] {
+  const c = [...q];
+  if (c.length <= 1) return c;
+  const grams = new Set<string>();
+  for (let i = 0; i + 1 < c.length; i++) grams.add(c[i]! + c[i + 1]!);
+  return [...grams];
 }
 
 /** Keyset page of households (ascending id), with the given year's flag summary when asked. */

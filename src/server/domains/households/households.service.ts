@@ -25,7 +25,6 @@ import {
   findHousehold,
   findMembers,
   findYears,
-  isFrequentNamePrefix,
   listConditions,
   listHouseholds as listRows,
   lockHousehold,
@@ -303,8 +302,7 @@ export function idHashOfQuery(deps: Deps, q: string | undefined): string | null 
 
 export async function listHouseholds(deps: Deps, actor: Actor, query: HouseholdListQuery) {
   const idHash = idHashOfQuery(deps, query.q);
-  const frequentName = !!query.q && !idHash && (await isFrequentNamePrefix(deps.db, query.q));
-  const where = listConditions(householdScope(actor), query, idHash, { frequentName });
+  const where = listConditions(householdScope(actor), query, idHash);
   const rows = await listRows(deps.db, where, { after: query.after, limit: query.limit, year: query.year });
   return {
     items: rows.map(presentSummary),

@@ -68,11 +68,14 @@ export async function getYearConfig(deps: Deps, year: number) {
   return config;
 }
 
-/** Bulk re-evaluation on demand (`POST /api/households/re-evaluate`), audited once with its counts. */
+/**
+ * Bulk re-evaluation on demand (`POST /api/households/re-evaluate`), audited once with its counts: every
+ * row of the year, even when the year is current (setting the thresholds skips a current year).
+ */
 export async function reevaluate(deps: Deps, actor: Actor, year: number) {
   if (!canAdministerMonitoring(actor)) throw new AppError('forbidden');
   const started = Date.now();
-  const result = await reevaluateYearInBulk(deps.db, year, deps.now());
+  const result = await reevaluateYearInBulk(deps.db, year, deps.now(), { force: true });
   if (result.noConfig)
     throw new AppError('conflict', {
       zh: `${year} 年度监测参数尚未设置，无法评估`,
