@@ -71,7 +71,7 @@ export const households = pgTable(
     /**
      * Every single character and bigram of those names (household_name_grams, an immutable SQL function):
      * the GIN index serves a name search anywhere in a name, which btree and pg_trgm (3-grams, no CJK in
-     * the C locale) cannot. See docs/decisions/0009-household-name-ngrams.md.
+     * the C locale) cannot. See docs/decisions/0010-household-name-ngrams.md.
      */
     nameGrams: text('name_grams')
       .array()
