@@ -11,6 +11,7 @@ import {
   Spin,
   Tag,
   Timeline,
+  Tooltip,
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
@@ -19,7 +20,10 @@ import { revealMemberPii } from '../../api/households';
 import { RevealButton } from '../../ui/RevealButton';
 import { Link } from 'react-router';
 import type { CaseSummary } from '../../../core/households/cases.schemas';
+import type { LocalizedText } from '../../../core/errors/errors';
 import type { Measure, Member } from '../../../core/households/households.schemas';
+import { criterionText } from '../../../core/monitoring/criteria';
+import { flagTitle } from '../../../core/monitoring/rules';
 import { useI18n } from '../../i18n/useI18n';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
@@ -175,21 +179,15 @@ export function HouseholdDetail({ id }: { id: number }) {
     },
     {
       key: 'insurance',
-      title: ht('hh.medicalInsurance'),
-      width: 70,
+      // The short word keeps the narrow column from breaking "Medical insurance" mid-word.
+      title: <span title={ht('hh.medicalInsurance')}>{ht('hh.medicalInsuranceShort')}</span>,
+      width: 80,
       render: (m) => (m.medicalInsurance === null ? '—' : m.medicalInsurance ? t('app.yes') : t('app.no')),
     },
     {
       key: 'deep',
       title: ht('hh.deepGroup'),
-      render: (m) =>
-        m.deepGroups.length
-          ? m.deepGroups.map((g) => (
-              <Tag key={g} color="purple">
-                {label(DEEP_GROUP_TEXT, g, lt)}
-              </Tag>
-            ))
-          : '—',
+      render: (m) => <MemberDeepGroups member={m} />,
     },
     ...(canWrite
       ? [
@@ -206,7 +204,13 @@ export function HouseholdDetail({ id }: { id: number }) {
   ];
 
   const criterionColumns: ResponsiveColumn<Criterion>[] = [
-    { key: 'label', title: ht('hh.criterion'), width: 150, hideInCard: true, render: (c) => c.labelZh },
+    {
+      key: 'label',
+      title: ht('hh.criterion'),
+      width: 150,
+      hideInCard: true,
+      render: (c) => lt(criterionText(c.key)),
+    },
     {
       key: 'value',
       title: ht('hh.value'),
@@ -479,7 +483,7 @@ export function HouseholdDetail({ id }: { id: number }) {
                     showIcon
                     title={
                       <Flex gap={8} wrap align="center">
-                        <strong>{f.labelZh}</strong>
+                        <strong>{lt(flagTitle(f.rule, f.criterionKey))}</strong>
                         <Tag
                           color="orange"
                           style={{ marginInlineEnd: 0, whiteSpace: 'normal', maxWidth: '100%' }}
@@ -496,7 +500,9 @@ export function HouseholdDetail({ id }: { id: number }) {
             {yearData.data?.notEvaluated.length ? (
               <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
                 {ht('hh.notEvaluated')}
-                {yearData.data.notEvaluated.map((n) => lt(n.reason)).join('；')}
+                {yearData.data.notEvaluated
+                  .map((n) => notEvaluatedText(n, yearData.data?.assessment ?? [], lt))
+                  .join(lt({ zh: '；', en: '; ' }))}
               </Typography.Paragraph>
             ) : null}
           </Card>
@@ -545,7 +551,7 @@ export function HouseholdDetail({ id }: { id: number }) {
             loading={yearData.isPending}
             cardTitle={(c) => (
               <Flex justify="space-between" gap={8} align="center">
-                <span>{c.labelZh}</span>
+                <span>{lt(criterionText(c.key))}</span>
                 <VerdictTag verdict={c.verdict} />
               </Flex>
             )}
@@ -657,6 +663,58 @@ export function HouseholdDetail({ id }: { id: number }) {
         />
       ) : null}
     </>
+  );
+}
+
+type NotEvaluatedItem = NonNullable<ReturnType<typeof useHouseholdYear>['data']>['notEvaluated'][number];
+
+/**
+ * A criterion that could not be judged, named by its label in the interface language with the
+ * criterion's own explanation (results stored before the English labels said its key instead).
+ */
+function notEvaluatedText(
+  n: NotEvaluatedItem,
+  assessment: readonly Criterion[],
+  lt: (t: LocalizedText) => string,
+): string {
+  const c = n.criterionKey ? assessment.find((a) => a.key === n.criterionKey) : undefined;
+  if (!c) return lt(n.reason);
+  return lt({
+    zh: `${criterionText(c.key).zh}：${c.explanation.zh}`,
+    en: `${criterionText(c.key).en}: ${c.explanation.en}`,
+  });
+}
+
+/**
+ * A member's R12 groups: derived ones as plain tags, hand-set ones marked 手工认定 with their evidence
+ * in a tooltip (a group both derived and set by hand shows as set by hand, with its evidence).
+ */
+function MemberDeepGroups({ member }: { member: Member }) {
+  const { lt } = useI18n();
+  const ht = useHt();
+  const manual = new Map(member.deepGroupsManual.map((g) => [g.group, g.evidence]));
+  const derived = member.deepGroups.filter((g) => !manual.has(g));
+  if (!derived.length && !manual.size) return <>—</>;
+  return (
+    <Flex gap={4} wrap>
+      {derived.map((g) => (
+        <Tag key={g} color="purple" style={{ marginInlineEnd: 0 }}>
+          {label(DEEP_GROUP_TEXT, g, lt)}
+        </Tag>
+      ))}
+      {[...manual].map(([g, evidence]) => (
+        <Tooltip key={g} title={ht('hh.deepManualEvidenceTip', { evidence })} trigger={['hover', 'focus']}>
+          <Tag
+            color="magenta"
+            tabIndex={0}
+            style={{ marginInlineEnd: 0, cursor: 'help' }}
+            data-testid="deep-manual"
+          >
+            {label(DEEP_GROUP_TEXT, g, lt)} · {ht('hh.deepManualTag')}
+          </Tag>
+        </Tooltip>
+      ))}
+    </Flex>
   );
 }
 
