@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../identity/result';
+import { zhLabels } from './format';
 
 /** The criteria of 一达标两不愁三保障 plus the four safe-water criteria (R10, R11). */
 export type CriterionKey =
@@ -31,9 +32,7 @@ export const CRITERION_TEXT: Readonly<Record<CriterionKey, LocalizedText>> = {
 };
 
 /** zh labels as clerks name the criteria (the `labelZh` of stored results). */
-export const CRITERION_LABELS: Readonly<Record<CriterionKey, string>> = Object.fromEntries(
-  Object.entries(CRITERION_TEXT).map(([key, text]) => [key, text.zh]),
-) as Record<CriterionKey, string>;
+export const CRITERION_LABELS: Readonly<Record<CriterionKey, string>> = zhLabels(CRITERION_TEXT);
 
 /** A criterion key as words; an unknown key (a newer server's) is shown as it is. */
 export function criterionText(key: string): LocalizedText {

@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../identity/result';
 import { LABOUR_CAPACITY_LABELS, NO_LABOUR } from './facts';
 import type { MemberFacts } from './facts';
-import { describeMember, disabilityLabel } from './format';
+import { describeMember, disabilityLabel, zhLabels } from './format';
 
 /** R12 deep-difficulty groups: 失能, 重病, 重残, 特困 — each gets its own targeted measures. */
 export type DeepDifficultyGroup = 'incapacitated' | 'seriouslyIll' | 'severelyDisabled' | 'specialHardship';
@@ -15,9 +15,8 @@ export const DEEP_DIFFICULTY_TEXT: Readonly<Record<DeepDifficultyGroup, Localize
 };
 
 /** zh labels of the groups, in the plan's order. */
-export const DEEP_DIFFICULTY_LABELS: Readonly<Record<DeepDifficultyGroup, string>> = Object.fromEntries(
-  Object.entries(DEEP_DIFFICULTY_TEXT).map(([group, text]) => [group, text.zh]),
-) as Record<DeepDifficultyGroup, string>;
+export const DEEP_DIFFICULTY_LABELS: Readonly<Record<DeepDifficultyGroup, string>> =
+  zhLabels(DEEP_DIFFICULTY_TEXT);
 
 const ORDER: readonly DeepDifficultyGroup[] = [
   'incapacitated',

@@ -189,6 +189,11 @@ describe('unmet 两不愁三保障 / water criteria', () => {
     expect(h?.suggestedType).toBe('unstable');
     expect(flags[1]?.threshold).toEqual({ threshold: 20 });
   });
+  it('titles a failed criterion by the criterion in zh and en, as the engine titles the flag', () => {
+    const [f] = run(two, econ(20000), { assessment: assess({ housing: { grade: 'D' } }) });
+    expect(flagTitle(f!.rule, f!.criterionKey)).toEqual({ zh: f!.labelZh, en: 'Safe housing not met' });
+    expect(f!.explanation.en).toMatch(/^Safe housing not met: /);
+  });
   it('unknown criteria are listed as not evaluated, not as flags', () => {
     const assessment = assess({ housing: { grade: null } });
     const d = evaluateMonitoringDetailed({
@@ -254,28 +259,6 @@ describe('code lists', () => {
 });
 
 describe('rule and flag titles in both languages', () => {
-  it('titles a failed criterion by the criterion in zh and en, as the engine titles the flag', () => {
-    const assessment = assessHousehold({
-      config: yearConfig(),
-      asOf: ASOF,
-      members: two,
-      econ: econ(20000),
-      housing: { grade: 'D' },
-      water: SAFE_WATER,
-      foodClothing: FED_CLOTHED,
-    });
-    const d = evaluateMonitoringDetailed({
-      config: yearConfig(),
-      members: two,
-      econ: econ(20000),
-      previousYearPerCapita: 10000,
-      assessment,
-    });
-    const f = d.flags.find((x) => x.criterionKey === 'housing')!;
-    expect(flagTitle(f.rule, f.criterionKey)).toEqual({ zh: f.labelZh, en: 'Safe housing not met' });
-    expect(f.explanation.en).toMatch(/^Safe housing not met: /);
-  });
-
   it('titles every rule in English, and shows an unknown code as it is', () => {
     for (const rule of Object.keys(MONITORING_RULE_LABELS)) {
       const t = flagTitle(rule);

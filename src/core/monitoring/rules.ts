@@ -5,7 +5,7 @@ import type { MonitoringTypeCode } from './codes';
 import type { YearConfig } from './config';
 import { NO_LABOUR } from './facts';
 import type { HouseholdEconomics, MemberFacts } from './facts';
-import { fen, formatNumber, formatPercent, formatYuan, round2 } from './format';
+import { fen, formatNumber, formatPercent, formatYuan, round2, zhLabels } from './format';
 import { householdNetIncome, monitoringLineOf, perCapitaNetIncome, rigidExpenditureTotal } from './income';
 
 /** The explainable monitoring rules (R10 dynamic monitoring). */
@@ -22,9 +22,8 @@ export const MONITORING_RULE_TEXT: Readonly<Record<MonitoringRule, LocalizedText
 };
 
 /** zh labels of the rules (the `labelZh` of stored flags). */
-export const MONITORING_RULE_LABELS: Readonly<Record<MonitoringRule, string>> = Object.fromEntries(
-  Object.entries(MONITORING_RULE_TEXT).map(([rule, text]) => [rule, text.zh]),
-) as Record<MonitoringRule, string>;
+export const MONITORING_RULE_LABELS: Readonly<Record<MonitoringRule, string>> =
+  zhLabels(MONITORING_RULE_TEXT);
 
 /**
  * A flag's title: the rule's name, or for a failed criterion the criterion "未达标". Stored flags carry
