@@ -136,7 +136,8 @@ export function HouseholdDetail({ id }: { id: number }) {
     {
       key: 'relation',
       title: ht('hh.relation'),
-      width: 90,
+      // Wide enough for "granddaughter" on one line.
+      width: 115,
       render: (m) => label(RELATION_TEXT, m.relation, lt),
     },
     {
@@ -168,6 +169,13 @@ export function HouseholdDetail({ id }: { id: number }) {
       width: 90,
       render: (m) => `${label(SEX_TEXT, m.sex, lt)} / ${m.age}`,
     },
+    {
+      key: 'deep',
+      title: ht('hh.deepGroup'),
+      width: 170,
+      // R12 is what this page is for: early in the row, in view without scrolling the table.
+      render: (m) => <MemberDeepGroups member={m} />,
+    },
     { key: 'health', title: ht('hh.health'), width: 100, render: (m) => label(HEALTH_TEXT, m.health, lt) },
     { key: 'disability', title: ht('hh.disability'), width: 110, render: (m) => m.disability?.label ?? '—' },
     { key: 'labour', title: ht('hh.labour'), width: 130, render: (m) => label(LABOUR_TEXT, m.labour, lt) },
@@ -183,11 +191,6 @@ export function HouseholdDetail({ id }: { id: number }) {
       title: <span title={ht('hh.medicalInsurance')}>{ht('hh.medicalInsuranceShort')}</span>,
       width: 80,
       render: (m) => (m.medicalInsurance === null ? '—' : m.medicalInsurance ? t('app.yes') : t('app.no')),
-    },
-    {
-      key: 'deep',
-      title: ht('hh.deepGroup'),
-      render: (m) => <MemberDeepGroups member={m} />,
     },
     ...(canWrite
       ? [
@@ -524,7 +527,7 @@ export function HouseholdDetail({ id }: { id: number }) {
           columns={memberColumns}
           data={h.members}
           rowKey={(m) => m.id}
-          scrollX={canWrite ? 1250 : 1100}
+          scrollX={canWrite ? 1350 : 1230}
           cardActions={canWrite ? memberActions : undefined}
           cardTitle={(m) => (
             <span>
@@ -707,7 +710,7 @@ function MemberDeepGroups({ member }: { member: Member }) {
           <Tag
             color="magenta"
             tabIndex={0}
-            style={{ marginInlineEnd: 0, cursor: 'help' }}
+            style={{ marginInlineEnd: 0, cursor: 'help', whiteSpace: 'normal' }}
             data-testid="deep-manual"
           >
             {label(DEEP_GROUP_TEXT, g, lt)} · {ht('hh.deepManualTag')}

@@ -239,31 +239,33 @@ export function MemberFormDrawer({ household, member, open, onClose }: MemberFor
                 <Flex
                   key={row.key}
                   gap={8}
-                  wrap
                   align="start"
                   role="group"
                   aria-label={ht('hh.deepManualRow', { n: index + 1 })}
                 >
-                  <Form.Item
-                    name={[row.name, 'group']}
-                    label={ht('hh.deepManualGroup')}
-                    required
-                    style={{ flex: '1 1 120px', minWidth: 120, marginBottom: 8 }}
-                  >
-                    <Select options={codeOptions(DEEP_GROUP_TEXT, lt)} />
-                  </Form.Item>
-                  <Form.Item
-                    name={[row.name, 'evidence']}
-                    label={ht('hh.deepManualEvidence')}
-                    required
-                    style={{ flex: '3 1 200px', minWidth: 180, marginBottom: 8 }}
-                  >
-                    <Input.TextArea
-                      autoSize={{ minRows: 1, maxRows: 3 }}
-                      maxLength={500}
-                      placeholder={ht('hh.deepManualEvidencePlaceholder')}
-                    />
-                  </Form.Item>
+                  {/* The two fields wrap on a phone; the remove button stays beside them. */}
+                  <Flex gap={8} wrap style={{ flex: 1, minWidth: 0 }}>
+                    <Form.Item
+                      name={[row.name, 'group']}
+                      label={ht('hh.deepManualGroup')}
+                      required
+                      style={{ flex: '1 1 150px', minWidth: 150, marginBottom: 8 }}
+                    >
+                      <Select options={codeOptions(DEEP_GROUP_TEXT, lt)} />
+                    </Form.Item>
+                    <Form.Item
+                      name={[row.name, 'evidence']}
+                      label={ht('hh.deepManualEvidence')}
+                      required
+                      style={{ flex: '3 1 220px', minWidth: 0, marginBottom: 8 }}
+                    >
+                      <Input.TextArea
+                        autoSize={{ minRows: 1, maxRows: 3 }}
+                        maxLength={500}
+                        placeholder={ht('hh.deepManualEvidencePlaceholder')}
+                      />
+                    </Form.Item>
+                  </Flex>
                   <Button
                     type="text"
                     danger
