@@ -19,6 +19,7 @@ import { useState, type ReactNode } from 'react';
 import { revealMemberPii } from '../../api/households';
 import { RevealButton } from '../../ui/RevealButton';
 import { Link } from 'react-router';
+import { CASE_KIND_LABELS } from '../../../core/households/case-machine';
 import type { CaseSummary } from '../../../core/households/cases.schemas';
 import type { LocalizedText } from '../../../core/errors/errors';
 import type { Measure, Member } from '../../../core/households/households.schemas';
@@ -67,6 +68,8 @@ import { YearFormDrawer } from './YearFormDrawer';
 import { YearPicker } from './YearPicker';
 
 type Criterion = NonNullable<ReturnType<typeof useHouseholdYear>['data']>['assessment'][number];
+
+const CASE_KIND_TEXT: Record<string, LocalizedText> = { ...CASE_KIND_LABELS };
 
 const VERDICT_COLOR = { met: 'green', not_met: 'red', unknown: 'default' } as const;
 
@@ -283,7 +286,8 @@ export function HouseholdDetail({ id }: { id: number }) {
       key: 'kind',
       title: ht('case.kind'),
       width: 200,
-      render: (c) => `${c.kindZh}${c.proposedTypeZh ? `：${c.proposedTypeZh}` : ''}`,
+      render: (c) =>
+        `${label(CASE_KIND_TEXT, c.kind, lt)}${c.proposedType ? `${lt({ zh: '：', en: ': ' })}${label(MONITORING_TYPE_TEXT, c.proposedType, lt)}` : ''}`,
     },
     {
       key: 'step',
