@@ -1,10 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeCheckChar } from '../src/core/identity/idNumber';
-import { DEMO_PASSWORD, DESKTOP, PHONE, launchBrowser, newPage, screenshot } from './browser';
+import { DEMO_PASSWORD, DESKTOP, launchBrowser, newPage, screenshot } from './browser';
 import { loginThroughForm, pickOption } from './steps';
 
 let browser: Browser;
+/** The phone the household screens are checked on (a common 390 px wide handset). */
+const PHONE_390 = { width: 390, height: 844 };
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -112,6 +114,25 @@ describe('a town clerk keeps a household up to date', () => {
       const members = page.locator('[aria-label="家庭成员"]');
       await members.getByText('测试孙女').waitFor();
 
+      // R12 by hand: a group the member data does not show, proved by a document named as evidence.
+      await members.getByRole('button', { name: '编辑 测试孙女' }).click();
+      const editDrawer = page.getByRole('dialog', { name: '编辑成员：测试孙女' });
+      await editDrawer.getByRole('button', { name: '添加手工认定' }).click();
+      await pickOption(page, editDrawer.getByLabel('群体', { exact: true }), '特困');
+      // Without evidence the row is refused on its field, before anything is sent.
+      await editDrawer.getByRole('button', { name: /保\s*存/ }).click();
+      await editDrawer.getByText('必填').waitFor();
+      const evidence = '民政局特困供养证 编号 TK-E2E-0317';
+      await editDrawer.getByLabel('认定依据').fill(evidence);
+      await screenshot(page, 'household-edit-deep-manual-desktop');
+      expect(await saveDrawer(page, editDrawer, /\/api\/households\/\d+\/members\/\d+$/, 'PATCH')).toBe(200);
+      await editDrawer.waitFor({ state: 'detached' });
+      const manualTag = members.getByText('特困 · 手工认定');
+      await manualTag.hover();
+      await page.getByRole('tooltip').getByText(`手工认定依据：${evidence}`).waitFor();
+      await screenshot(page, 'household-edit-deep-manual-tag-desktop');
+      await quiet(page);
+
       // The year's economics: the per-capita income falls under the 2020 monitoring line.
       const detail = await apiGet<{ years: number[] }>(page, `/api/households/${householdId}`);
       const recorded = detail.years.includes(2020);
@@ -159,13 +180,14 @@ describe('a town clerk keeps a household up to date', () => {
   it('shows the forms in English and on a phone without overflowing (screenshots)', async () => {
     expect(householdId).toBeGreaterThan(0);
     for (const [lang, viewport] of [
-      ['zh', PHONE],
+      ['zh', DESKTOP],
+      ['zh', PHONE_390],
       ['en', DESKTOP],
-      ['en', PHONE],
+      ['en', PHONE_390],
     ] as const) {
       const { context, page } = await newPage(browser, viewport);
       try {
-        const size = viewport === PHONE ? 'phone' : 'desktop';
+        const size = viewport === DESKTOP ? 'desktop' : 'phone';
         await loginThroughForm(page, 'town', DEMO_PASSWORD);
         // The language switch keeps its choice in the browser; the page opens in it.
         if (lang === 'en') await page.evaluate(() => localStorage.setItem('bangfu.lang', 'en'));
@@ -181,6 +203,14 @@ describe('a town clerk keeps a household up to date', () => {
           // Member code labels are in English too.
           await page.getByText('granddaughter').first().waitFor();
           expect(await page.getByText('之孙女').count()).toBe(0);
+          // Flag titles, criteria and the hand-set group are in English; no criterion shows as its code.
+          const flags = page.getByRole('list', { name: 'Monitoring flags' });
+          await flags.getByText('Income below the monitoring line', { exact: true }).waitFor();
+          expect(await flags.getByText('人均纯收入低于监测线').count()).toBe(0);
+          await page.getByText('Special hardship · set by hand').first().waitFor();
+          expect(await page.getByText(/\b(medicalInsurance|compulsoryEducation|housing):/).count()).toBe(0);
+        } else {
+          await page.getByText('特困 · 手工认定').first().waitFor();
         }
         await page.getByRole('button', { name: lang === 'en' ? 'Add member' : '新增成员' }).click();
         await page.getByRole('dialog').waitFor();

@@ -370,18 +370,123 @@ describe('watch list, deep difficulty, measures and timeline', () => {
     });
   });
 
-  it('sets a group by hand with evidence', async () => {
+  it('sets a group by hand with evidence: in the group filter and the without-measure list, audited', async () => {
     const h = await household(townA);
     const m = h.members[0]!;
-    const res = await townA.request({
-      method: 'PATCH',
-      url: `/api/households/${h.id}/members/${m.id}`,
-      payload: { deepGroupsManual: [{ group: 'specialHardship', evidence: '民政特困供养审批表 2020-03' }] },
+    const url = `/api/households/${h.id}/members/${m.id}`;
+    const evidence = '民政局特困供养证 编号 TK-2020-0317';
+    const ids = async (query: string) =>
+      (await townA.request({ method: 'GET', url: `/api/households?${query}` }))
+        .json()
+        .items.map((i: { id: number }) => i.id);
+    expect(await ids('deepGroup=specialHardship')).toEqual([]);
+
+    const { res, row } = await expectAudited(
+      t.deps,
+      () =>
+        townA.request({
+          method: 'PATCH',
+          url,
+          payload: { deepGroupsManual: [{ group: 'specialHardship', evidence: ` ${evidence} ` }] },
+        }),
+      { action: 'household.member_update', entity: 'household_member' },
+    );
+    expect(res.json().members[0]).toMatchObject({
+      deepGroups: ['specialHardship'],
+      deepGroupsManual: [{ group: 'specialHardship', evidence }],
     });
-    expect(res.json().members[0].deepGroups).toEqual(['specialHardship']);
+    expect(res.json().deepGroups).toEqual(['specialHardship']);
+    // The audit row says who set which group on what evidence, with the groups as they now are.
+    expect(row.before).toMatchObject({ deepGroupsManual: [] });
+    expect((row.before as { deepGroups: string[] }).deepGroups).not.toContain('specialHardship');
+    expect(row.after).toMatchObject({
+      deepGroups: ['specialHardship'],
+      deepGroupsManual: [{ group: 'specialHardship', evidence }],
+    });
+
+    expect(await ids('deepGroup=specialHardship')).toEqual([h.id]);
+    expect(await ids('withoutMeasure=true')).toEqual([h.id]);
+    expect(await ids('withoutMeasure=true&deepGroup=specialHardship')).toEqual([h.id]);
+    const summary = (await townA.request({ method: 'GET', url: '/api/households/deep-difficulty' })).json();
+    expect(summary.groups.find((g: { group: string }) => g.group === 'specialHardship')).toMatchObject({
+      households: 1,
+      members: 1,
+      withoutMeasure: 1,
+    });
+    // Town B cannot set one on town A's member (404 as for an absent household), and nothing is audited.
+    await expectRefused(
+      t.deps,
+      () =>
+        townB.request({
+          method: 'PATCH',
+          url,
+          payload: { deepGroupsManual: [{ group: 'seriouslyIll', evidence }] },
+        }),
+      { status: 404 },
+    );
+
+    // A measure aimed at the group takes the household off the list; taking the group off ends it.
+    const measure = await townA.request({
+      method: 'POST',
+      url: `/api/households/${h.id}/measures`,
+      payload: {
+        type: 'socialProtection',
+        deepGroup: 'specialHardship',
+        memberId: m.id,
+        description: '特困供养金按月发放',
+        startDate: '2020-04-01',
+      },
+    });
+    expect(measure.statusCode, measure.body).toBe(201);
+    expect(await ids('withoutMeasure=true')).toEqual([]);
+    await expectAudited(
+      t.deps,
+      () => townA.request({ method: 'PATCH', url, payload: { deepGroupsManual: [] } }),
+      { action: 'household.member_update', entity: 'household_member' },
+    );
+    expect(await ids('deepGroup=specialHardship')).toEqual([]);
+  });
+
+  it('refuses a hand-set group without evidence, of an unknown kind or set twice, located, changing nothing', async () => {
+    const h = await household(townA);
+    const m = h.members[0]!;
+    const paths = async (deepGroupsManual: unknown, member = true) => {
+      const res = await expectRefused(
+        t.deps,
+        () =>
+          townA.request(
+            member
+              ? {
+                  method: 'PATCH',
+                  url: `/api/households/${h.id}/members/${m.id}`,
+                  payload: { deepGroupsManual },
+                }
+              : {
+                  method: 'POST',
+                  url: `/api/households/${h.id}/members`,
+                  payload: { ...syntheticMember(rng, { relation: 'son' }), deepGroupsManual },
+                },
+          ),
+        { status: 400, code: 'validation' },
+      );
+      return res.json().error.details.map((d: { path: string }) => d.path);
+    };
+    expect(await paths([{ group: 'specialHardship', evidence: '   ' }])).toEqual([
+      'deepGroupsManual.0.evidence',
+    ]);
+    expect(await paths([{ group: 'specialHardship' }])).toEqual(['deepGroupsManual.0.evidence']);
+    expect(await paths([{ group: 'poor', evidence: '证明' }])).toEqual(['deepGroupsManual.0.group']);
     expect(
-      (await townA.request({ method: 'GET', url: '/api/households?deepGroup=specialHardship' })).json().items,
-    ).toHaveLength(1);
+      await paths([
+        { group: 'seriouslyIll', evidence: '县医院诊断证明' },
+        { group: 'seriouslyIll', evidence: '另一份证明' },
+      ]),
+    ).toEqual(['deepGroupsManual.1.group']);
+    expect(await paths([{ group: 'incapacitated', evidence: '' }], false)).toEqual([
+      'deepGroupsManual.0.evidence',
+    ]);
+    const detail = (await townA.request({ method: 'GET', url: `/api/households/${h.id}` })).json();
+    expect(detail.members.map((x: { deepGroupsManual: unknown[] }) => x.deepGroupsManual)).toEqual([[], []]);
   });
 
   it('refuses an unknown measure type and keeps a timeline of everything', async () => {

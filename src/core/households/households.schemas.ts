@@ -52,6 +52,29 @@ const VillageCodeSchema = z.string().regex(/^\d{12}$/, { message: '区划代码�
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optText = (max: number) => z.string().trim().max(max).nullable().optional();
 
+/** Said when one group is set by hand twice (the schema's own message is the zh one, as elsewhere). */
+export const MANUAL_GROUP_REPEATED = {
+  zh: '同一群体只能手工认定一次',
+  en: 'A group can be set by hand only once',
+} as const;
+
+/**
+ * R12 groups set by hand: for a group the member data does not show but a document proves (e.g. a
+ * 特困供养证), so the evidence is required; each group at most once.
+ */
+export const ManualDeepGroupsSchema = z
+  .array(z.object({ group: DeepGroupSchema, evidence: text(500) }))
+  .max(DEEP_GROUPS.length)
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((g, i) => {
+      if (seen.has(g.group))
+        ctx.addIssue({ code: 'custom', path: [i, 'group'], message: MANUAL_GROUP_REPEATED.zh });
+      seen.add(g.group);
+    });
+  });
+export type ManualDeepGroup = z.infer<typeof ManualDeepGroupsSchema>[number];
+
 /** A member as entered (form, API, import row). */
 export const MemberInputSchema = z.object({
   name: text(50),
@@ -80,7 +103,7 @@ export const MemberInputSchema = z.object({
   hasLegalSupporterAbleToSupport: z.boolean().nullable().optional(),
   phone: z.string().trim().max(20).nullable().optional(),
   /** R12 groups set by hand, each with its evidence. */
-  deepGroupsManual: z.array(z.object({ group: DeepGroupSchema, evidence: text(500) })).optional(),
+  deepGroupsManual: ManualDeepGroupsSchema.optional(),
 });
 export type MemberInput = z.infer<typeof MemberInputSchema>;
 

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../identity/result';
+import { zhLabels } from './format';
 
 /** The criteria of 一达标两不愁三保障 plus the four safe-water criteria (R10, R11). */
 export type CriterionKey =
@@ -16,19 +17,27 @@ export type CriterionKey =
 /** Which part of the standard a criterion belongs to, for grouping on screen. */
 export type CriterionGroup = 'oneStandard' | 'twoNoWorries' | 'threeGuarantees' | 'water';
 
-/** zh labels as clerks name the criteria. */
-export const CRITERION_LABELS: Readonly<Record<CriterionKey, string>> = {
-  income: '一达标（人均纯收入）',
-  food: '不愁吃',
-  clothing: '不愁穿',
-  compulsoryEducation: '义务教育有保障',
-  medicalInsurance: '基本医疗有保障',
-  housing: '住房安全有保障',
-  waterQuantity: '饮水安全（水量）',
-  waterQuality: '饮水安全（水质）',
-  waterConvenience: '饮水安全（取水方便）',
-  waterSupply: '饮水安全（供水保证率）',
+/** The criteria as clerks name them (zh), with the English a screen shows in English mode. */
+export const CRITERION_TEXT: Readonly<Record<CriterionKey, LocalizedText>> = {
+  income: { zh: '一达标（人均纯收入）', en: 'Income standard (per-capita net income)' },
+  food: { zh: '不愁吃', en: 'Enough food' },
+  clothing: { zh: '不愁穿', en: 'Enough clothing' },
+  compulsoryEducation: { zh: '义务教育有保障', en: 'Compulsory education' },
+  medicalInsurance: { zh: '基本医疗有保障', en: 'Basic medical care' },
+  housing: { zh: '住房安全有保障', en: 'Safe housing' },
+  waterQuantity: { zh: '饮水安全（水量）', en: 'Safe water (quantity)' },
+  waterQuality: { zh: '饮水安全（水质）', en: 'Safe water (quality)' },
+  waterConvenience: { zh: '饮水安全（取水方便）', en: 'Safe water (access)' },
+  waterSupply: { zh: '饮水安全（供水保证率）', en: 'Safe water (supply reliability)' },
 };
+
+/** zh labels as clerks name the criteria (the `labelZh` of stored results). */
+export const CRITERION_LABELS: Readonly<Record<CriterionKey, string>> = zhLabels(CRITERION_TEXT);
+
+/** A criterion key as words; an unknown key (a newer server's) is shown as it is. */
+export function criterionText(key: string): LocalizedText {
+  return CRITERION_TEXT[key as CriterionKey] ?? { zh: key, en: key };
+}
 
 /** Criterion → part of the standard. */
 export const CRITERION_GROUPS: Readonly<Record<CriterionKey, CriterionGroup>> = {

@@ -1,18 +1,22 @@
 import type { LocalizedText } from '../identity/result';
 import { LABOUR_CAPACITY_LABELS, NO_LABOUR } from './facts';
 import type { MemberFacts } from './facts';
-import { describeMember, disabilityLabel } from './format';
+import { describeMember, disabilityLabel, zhLabels } from './format';
 
 /** R12 deep-difficulty groups: 失能, 重病, 重残, 特困 — each gets its own targeted measures. */
 export type DeepDifficultyGroup = 'incapacitated' | 'seriouslyIll' | 'severelyDisabled' | 'specialHardship';
 
-/** zh labels of the groups, in the plan's order. */
-export const DEEP_DIFFICULTY_LABELS: Readonly<Record<DeepDifficultyGroup, string>> = {
-  incapacitated: '失能',
-  seriouslyIll: '重病',
-  severelyDisabled: '重残',
-  specialHardship: '特困',
+/** The groups' names in the plan's order (zh as the plan words them, en for English screens). */
+export const DEEP_DIFFICULTY_TEXT: Readonly<Record<DeepDifficultyGroup, LocalizedText>> = {
+  incapacitated: { zh: '失能', en: 'Incapacitated' },
+  seriouslyIll: { zh: '重病', en: 'Seriously ill' },
+  severelyDisabled: { zh: '重残', en: 'Severely disabled' },
+  specialHardship: { zh: '特困', en: 'Special hardship' },
 };
+
+/** zh labels of the groups, in the plan's order. */
+export const DEEP_DIFFICULTY_LABELS: Readonly<Record<DeepDifficultyGroup, string>> =
+  zhLabels(DEEP_DIFFICULTY_TEXT);
 
 const ORDER: readonly DeepDifficultyGroup[] = [
   'incapacitated',

@@ -52,6 +52,10 @@ describe('canExitMonitoring', () => {
     );
     const r = canExitMonitoring({ ...base, assessment });
     expect(r.reasons.map((x) => x.zh)).toEqual(['未达标：住房安全有保障；未核实：饮水安全（水质）']);
+    // English names the criteria in words, not by their keys.
+    expect(r.reasons.map((x) => x.en)).toEqual([
+      expect.stringContaining('not met: Safe housing; not verified: Safe water (quality)'),
+    ]);
     expect(canExitMonitoring({ ...base, assessment: [] }).allowed).toBe(false);
   });
   it('refuses without any income record', () => {

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../identity/result';
-import type { Criterion } from './criteria';
+import { criterionText, type Criterion } from './criteria';
 import type { YearConfig } from './config';
 import type { MemberFacts } from './facts';
 import { fen, formatYuan } from './format';
@@ -110,13 +110,13 @@ export function canExitMonitoring(input: CanExitInput): {
   if (notMet.length > 0) {
     parts.push({
       zh: `未达标：${notMet.map((c) => c.labelZh).join('、')}`,
-      en: `not met: ${notMet.map((c) => c.key).join(', ')}`,
+      en: `not met: ${notMet.map((c) => criterionText(c.key).en).join(', ')}`,
     });
   }
   if (unknown.length > 0) {
     parts.push({
       zh: `未核实：${unknown.map((c) => c.labelZh).join('、')}`,
-      en: `not verified: ${unknown.map((c) => c.key).join(', ')}`,
+      en: `not verified: ${unknown.map((c) => criterionText(c.key).en).join(', ')}`,
     });
   }
   checks.push({

@@ -7,6 +7,15 @@ import {
 } from '../identity/disability';
 import { RELATION_LABELS } from './facts';
 import type { MemberFacts } from './facts';
+import type { LocalizedText } from '../identity/result';
+
+/** The zh column of a code → {zh, en} table (stored results and ledgers carry the zh words). */
+export function zhLabels<K extends string>(table: Readonly<Record<K, LocalizedText>>): Record<K, string> {
+  return Object.fromEntries(Object.entries<LocalizedText>(table).map(([k, t]) => [k, t.zh])) as Record<
+    K,
+    string
+  >;
+}
 
 /** Rounds half away from zero to 2 decimals without binary drift (1.005 → 1.01). */
 export function round2(n: number): number {

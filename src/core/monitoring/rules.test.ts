@@ -4,7 +4,13 @@ import type { Criterion } from './criteria';
 import { MONITORING_TYPES, RISK_CAUSES, ASSISTANCE_MEASURE_TYPES, findRiskCause } from './codes';
 import type { YearConfig } from './config';
 import type { HouseholdEconomics, MemberFacts } from './facts';
-import { evaluateMonitoring, evaluateMonitoringDetailed } from './rules';
+import {
+  MONITORING_RULE_LABELS,
+  evaluateMonitoring,
+  evaluateMonitoringDetailed,
+  flagRuleText,
+  flagTitle,
+} from './rules';
 import type { EvaluateMonitoringInput, MonitoringFlag } from './rules';
 import { ASOF, FED_CLOTHED, SAFE_HOUSING, SAFE_WATER, econ, member, yearConfig } from './testFixtures';
 
@@ -183,6 +189,11 @@ describe('unmet 两不愁三保障 / water criteria', () => {
     expect(h?.suggestedType).toBe('unstable');
     expect(flags[1]?.threshold).toEqual({ threshold: 20 });
   });
+  it('titles a failed criterion by the criterion in zh and en, as the engine titles the flag', () => {
+    const [f] = run(two, econ(20000), { assessment: assess({ housing: { grade: 'D' } }) });
+    expect(flagTitle(f!.rule, f!.criterionKey)).toEqual({ zh: f!.labelZh, en: 'Safe housing not met' });
+    expect(f!.explanation.en).toMatch(/^Safe housing not met: /);
+  });
   it('unknown criteria are listed as not evaluated, not as flags', () => {
     const assessment = assess({ housing: { grade: null } });
     const d = evaluateMonitoringDetailed({
@@ -197,7 +208,7 @@ describe('unmet 两不愁三保障 / water criteria', () => {
       {
         rule: 'criterionNotMet',
         criterionKey: 'housing',
-        reason: { zh: '住房安全有保障：住房安全等级未鉴定', en: 'housing: House not yet graded' },
+        reason: { zh: '住房安全有保障：住房安全等级未鉴定', en: 'Safe housing: House not yet graded' },
       },
     ]);
   });
@@ -244,5 +255,21 @@ describe('code lists', () => {
     expect(new Set(ASSISTANCE_MEASURE_TYPES.map((t) => t.group))).toEqual(
       new Set(['living', 'security', 'finance', 'production', 'employment', 'social']),
     );
+  });
+});
+
+describe('rule and flag titles in both languages', () => {
+  it('titles every rule in English, and shows an unknown code as it is', () => {
+    for (const rule of Object.keys(MONITORING_RULE_LABELS)) {
+      const t = flagTitle(rule);
+      expect(t.zh).toBe(MONITORING_RULE_LABELS[rule as keyof typeof MONITORING_RULE_LABELS]);
+      expect(t.en).toMatch(/^[A-Z][a-z ]+/);
+    }
+    expect(flagTitle('somethingNew')).toEqual({ zh: 'somethingNew', en: 'somethingNew' });
+    expect(flagRuleText('criterionNotMet:waterQuality')).toEqual({
+      zh: '饮水安全（水质）未保障',
+      en: 'Not secured: Safe water (quality)',
+    });
+    expect(flagRuleText('incomeDrop')).toEqual({ zh: '收入大幅缩减', en: 'Sharp income drop' });
   });
 });

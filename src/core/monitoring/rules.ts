@@ -1,25 +1,54 @@
 import type { LocalizedText } from '../identity/result';
-import type { Criterion, CriterionKey, InputValue } from './criteria';
+import { criterionText, type Criterion, type CriterionKey, type InputValue } from './criteria';
 import { MONITORING_TYPE_LABELS } from './codes';
 import type { MonitoringTypeCode } from './codes';
 import type { YearConfig } from './config';
 import { NO_LABOUR } from './facts';
 import type { HouseholdEconomics, MemberFacts } from './facts';
-import { fen, formatNumber, formatPercent, formatYuan, round2 } from './format';
+import { fen, formatNumber, formatPercent, formatYuan, round2, zhLabels } from './format';
 import { householdNetIncome, monitoringLineOf, perCapitaNetIncome, rigidExpenditureTotal } from './income';
 
 /** The explainable monitoring rules (R10 dynamic monitoring). */
 export type MonitoringRule =
   'incomeBelowMonitoringLine' | 'rigidExpenditure' | 'incomeDrop' | 'criterionNotMet' | 'noLabourCapacity';
 
-/** zh labels of the rules. */
-export const MONITORING_RULE_LABELS: Readonly<Record<MonitoringRule, string>> = {
-  incomeBelowMonitoringLine: '人均纯收入低于监测线',
-  rigidExpenditure: '刚性支出较大',
-  incomeDrop: '收入大幅缩减',
-  criterionNotMet: '“两不愁三保障”或饮水安全未保障',
-  noLabourCapacity: '整户无劳动能力',
+/** The rules' names (zh as the ledgers word them, en for English screens). */
+export const MONITORING_RULE_TEXT: Readonly<Record<MonitoringRule, LocalizedText>> = {
+  incomeBelowMonitoringLine: { zh: '人均纯收入低于监测线', en: 'Income below the monitoring line' },
+  rigidExpenditure: { zh: '刚性支出较大', en: 'Large rigid expenditure' },
+  incomeDrop: { zh: '收入大幅缩减', en: 'Sharp income drop' },
+  criterionNotMet: { zh: '“两不愁三保障”或饮水安全未保障', en: 'Basic needs or safe water not secured' },
+  noLabourCapacity: { zh: '整户无劳动能力', en: 'No one able to work' },
 };
+
+/** zh labels of the rules (the `labelZh` of stored flags). */
+export const MONITORING_RULE_LABELS: Readonly<Record<MonitoringRule, string>> =
+  zhLabels(MONITORING_RULE_TEXT);
+
+/**
+ * A flag's title: the rule's name, or for a failed criterion the criterion "未达标". Stored flags carry
+ * `rule` and `criterionKey`, so a screen can title them in either language; unknown codes show as they are.
+ */
+export function flagTitle(rule: string, criterionKey?: string | null): LocalizedText {
+  if (rule === 'criterionNotMet' && criterionKey) {
+    const c = criterionText(criterionKey);
+    return { zh: `${c.zh}未达标`, en: `${c.en} not met` };
+  }
+  return MONITORING_RULE_TEXT[rule as MonitoringRule] ?? { zh: rule, en: rule };
+}
+
+/**
+ * A watch-list rule key in words (`criterionNotMet:housing` names the criterion not secured), as the
+ * household list, its filters and the monitoring page show it.
+ */
+export function flagRuleText(ruleKey: string): LocalizedText {
+  const [name = ruleKey, criterion] = ruleKey.split(':');
+  if (name === 'criterionNotMet' && criterion) {
+    const c = criterionText(criterion);
+    return { zh: `${c.zh}未保障`, en: `Not secured: ${c.en}` };
+  }
+  return MONITORING_RULE_TEXT[name as MonitoringRule] ?? { zh: ruleKey, en: ruleKey };
+}
 
 /** One triggered rule: the suggested monitoring type, the numbers compared and the sentence a clerk reads. */
 export interface MonitoringFlag {
@@ -225,16 +254,19 @@ export function evaluateMonitoringDetailed(input: EvaluateMonitoringInput): Moni
         { ...c.inputs },
         typeof c.inputs.threshold === 'number' ? { threshold: c.inputs.threshold } : {},
         `${c.labelZh}未达标：${c.explanation.zh}`,
-        `${c.key} not met: ${c.explanation.en}`,
+        `${criterionText(c.key).en} not met: ${c.explanation.en}`,
       );
       f.criterionKey = c.key;
-      f.labelZh = `${c.labelZh}未达标`;
+      f.labelZh = flagTitle('criterionNotMet', c.key).zh;
       flags.push(f);
     } else if (c.verdict === 'unknown') {
       notEvaluated.push({
         rule: 'criterionNotMet',
         criterionKey: c.key,
-        reason: { zh: `${c.labelZh}：${c.explanation.zh}`, en: `${c.key}: ${c.explanation.en}` },
+        reason: {
+          zh: `${c.labelZh}：${c.explanation.zh}`,
+          en: `${criterionText(c.key).en}: ${c.explanation.en}`,
+        },
       });
     }
   }

@@ -172,5 +172,7 @@ export function auditMember(row: MemberRow) {
     schooling: row.schooling,
     active: row.active,
     deepGroups: row.deepGroups,
+    // R12: who set a group by hand, on what evidence, is what an auditor asks about.
+    deepGroupsManual: row.deepGroupsManual,
   };
 }

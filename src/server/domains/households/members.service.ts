@@ -40,11 +40,12 @@ export async function addMember(deps: Deps, actor: Actor, id: number, input: Mem
       .values(memberValues(deps, input, p!, id, h.countyCode, members.length))
       .returning();
     await refreshHousehold(tx, id, deps.now());
+    // Read back: the refresh has just derived the member's groups.
     await audit(tx, actor, {
       action: 'household.member_add',
       entity: 'household_member',
       entityId: m!.id,
-      after: auditMember(m!),
+      after: auditMember(await loadMember(tx, id, m!.id)),
     });
     await recordEvent(tx, actor, h, deps.now(), 'member.add', {
       zh: `新增成员 ${input.name}`,
@@ -166,7 +167,8 @@ export async function updateMember(
       entity: 'household_member',
       entityId: memberId,
       before: auditMember(before),
-      after: auditMember(after!),
+      // Read back: the refresh has just re-derived the member's groups.
+      after: auditMember(await loadMember(tx, id, memberId)),
     });
     await recordEvent(tx, actor, h, deps.now(), 'member.update', {
       zh: `修改成员 ${after!.name}：${Object.keys(input).join('、')}`,

@@ -11,6 +11,7 @@ import {
   Spin,
   Tag,
   Timeline,
+  Tooltip,
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
@@ -18,8 +19,12 @@ import { useState, type ReactNode } from 'react';
 import { revealMemberPii } from '../../api/households';
 import { RevealButton } from '../../ui/RevealButton';
 import { Link } from 'react-router';
+import { CASE_KIND_LABELS } from '../../../core/households/case-machine';
 import type { CaseSummary } from '../../../core/households/cases.schemas';
+import type { LocalizedText } from '../../../core/errors/errors';
 import type { Measure, Member } from '../../../core/households/households.schemas';
+import { criterionText } from '../../../core/monitoring/criteria';
+import { flagTitle } from '../../../core/monitoring/rules';
 import { useI18n } from '../../i18n/useI18n';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
@@ -63,6 +68,8 @@ import { YearFormDrawer } from './YearFormDrawer';
 import { YearPicker } from './YearPicker';
 
 type Criterion = NonNullable<ReturnType<typeof useHouseholdYear>['data']>['assessment'][number];
+
+const CASE_KIND_TEXT: Record<string, LocalizedText> = { ...CASE_KIND_LABELS };
 
 const VERDICT_COLOR = { met: 'green', not_met: 'red', unknown: 'default' } as const;
 
@@ -132,7 +139,8 @@ export function HouseholdDetail({ id }: { id: number }) {
     {
       key: 'relation',
       title: ht('hh.relation'),
-      width: 90,
+      // Wide enough for "granddaughter" on one line.
+      width: 115,
       render: (m) => label(RELATION_TEXT, m.relation, lt),
     },
     {
@@ -164,6 +172,13 @@ export function HouseholdDetail({ id }: { id: number }) {
       width: 90,
       render: (m) => `${label(SEX_TEXT, m.sex, lt)} / ${m.age}`,
     },
+    {
+      key: 'deep',
+      title: ht('hh.deepGroup'),
+      width: 170,
+      // R12 is what this page is for: early in the row, in view without scrolling the table.
+      render: (m) => <MemberDeepGroups member={m} />,
+    },
     { key: 'health', title: ht('hh.health'), width: 100, render: (m) => label(HEALTH_TEXT, m.health, lt) },
     { key: 'disability', title: ht('hh.disability'), width: 110, render: (m) => m.disability?.label ?? '—' },
     { key: 'labour', title: ht('hh.labour'), width: 130, render: (m) => label(LABOUR_TEXT, m.labour, lt) },
@@ -175,21 +190,10 @@ export function HouseholdDetail({ id }: { id: number }) {
     },
     {
       key: 'insurance',
-      title: ht('hh.medicalInsurance'),
-      width: 70,
+      // The short word keeps the narrow column from breaking "Medical insurance" mid-word.
+      title: <span title={ht('hh.medicalInsurance')}>{ht('hh.medicalInsuranceShort')}</span>,
+      width: 80,
       render: (m) => (m.medicalInsurance === null ? '—' : m.medicalInsurance ? t('app.yes') : t('app.no')),
-    },
-    {
-      key: 'deep',
-      title: ht('hh.deepGroup'),
-      render: (m) =>
-        m.deepGroups.length
-          ? m.deepGroups.map((g) => (
-              <Tag key={g} color="purple">
-                {label(DEEP_GROUP_TEXT, g, lt)}
-              </Tag>
-            ))
-          : '—',
     },
     ...(canWrite
       ? [
@@ -206,7 +210,13 @@ export function HouseholdDetail({ id }: { id: number }) {
   ];
 
   const criterionColumns: ResponsiveColumn<Criterion>[] = [
-    { key: 'label', title: ht('hh.criterion'), width: 150, hideInCard: true, render: (c) => c.labelZh },
+    {
+      key: 'label',
+      title: ht('hh.criterion'),
+      width: 150,
+      hideInCard: true,
+      render: (c) => lt(criterionText(c.key)),
+    },
     {
       key: 'value',
       title: ht('hh.value'),
@@ -276,7 +286,8 @@ export function HouseholdDetail({ id }: { id: number }) {
       key: 'kind',
       title: ht('case.kind'),
       width: 200,
-      render: (c) => `${c.kindZh}${c.proposedTypeZh ? `：${c.proposedTypeZh}` : ''}`,
+      render: (c) =>
+        `${label(CASE_KIND_TEXT, c.kind, lt)}${c.proposedType ? `${lt({ zh: '：', en: ': ' })}${label(MONITORING_TYPE_TEXT, c.proposedType, lt)}` : ''}`,
     },
     {
       key: 'step',
@@ -479,7 +490,7 @@ export function HouseholdDetail({ id }: { id: number }) {
                     showIcon
                     title={
                       <Flex gap={8} wrap align="center">
-                        <strong>{f.labelZh}</strong>
+                        <strong>{lt(flagTitle(f.rule, f.criterionKey))}</strong>
                         <Tag
                           color="orange"
                           style={{ marginInlineEnd: 0, whiteSpace: 'normal', maxWidth: '100%' }}
@@ -496,7 +507,9 @@ export function HouseholdDetail({ id }: { id: number }) {
             {yearData.data?.notEvaluated.length ? (
               <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
                 {ht('hh.notEvaluated')}
-                {yearData.data.notEvaluated.map((n) => lt(n.reason)).join('；')}
+                {yearData.data.notEvaluated
+                  .map((n) => notEvaluatedText(n, yearData.data?.assessment ?? [], lt))
+                  .join(lt({ zh: '；', en: '; ' }))}
               </Typography.Paragraph>
             ) : null}
           </Card>
@@ -518,7 +531,7 @@ export function HouseholdDetail({ id }: { id: number }) {
           columns={memberColumns}
           data={h.members}
           rowKey={(m) => m.id}
-          scrollX={canWrite ? 1250 : 1100}
+          scrollX={canWrite ? 1350 : 1230}
           cardActions={canWrite ? memberActions : undefined}
           cardTitle={(m) => (
             <span>
@@ -545,7 +558,7 @@ export function HouseholdDetail({ id }: { id: number }) {
             loading={yearData.isPending}
             cardTitle={(c) => (
               <Flex justify="space-between" gap={8} align="center">
-                <span>{c.labelZh}</span>
+                <span>{lt(criterionText(c.key))}</span>
                 <VerdictTag verdict={c.verdict} />
               </Flex>
             )}
@@ -657,6 +670,58 @@ export function HouseholdDetail({ id }: { id: number }) {
         />
       ) : null}
     </>
+  );
+}
+
+type NotEvaluatedItem = NonNullable<ReturnType<typeof useHouseholdYear>['data']>['notEvaluated'][number];
+
+/**
+ * A criterion that could not be judged, named by its label in the interface language with the
+ * criterion's own explanation (results stored before the English labels said its key instead).
+ */
+function notEvaluatedText(
+  n: NotEvaluatedItem,
+  assessment: readonly Criterion[],
+  lt: (t: LocalizedText) => string,
+): string {
+  const c = n.criterionKey ? assessment.find((a) => a.key === n.criterionKey) : undefined;
+  if (!c) return lt(n.reason);
+  return lt({
+    zh: `${criterionText(c.key).zh}：${c.explanation.zh}`,
+    en: `${criterionText(c.key).en}: ${c.explanation.en}`,
+  });
+}
+
+/**
+ * A member's R12 groups: derived ones as plain tags, hand-set ones marked 手工认定 with their evidence
+ * in a tooltip (a group both derived and set by hand shows as set by hand, with its evidence).
+ */
+function MemberDeepGroups({ member }: { member: Member }) {
+  const { lt } = useI18n();
+  const ht = useHt();
+  const manual = new Map(member.deepGroupsManual.map((g) => [g.group, g.evidence]));
+  const derived = member.deepGroups.filter((g) => !manual.has(g));
+  if (!derived.length && !manual.size) return <>—</>;
+  return (
+    <Flex gap={4} wrap>
+      {derived.map((g) => (
+        <Tag key={g} color="purple" style={{ marginInlineEnd: 0 }}>
+          {label(DEEP_GROUP_TEXT, g, lt)}
+        </Tag>
+      ))}
+      {[...manual].map(([g, evidence]) => (
+        <Tooltip key={g} title={ht('hh.deepManualEvidenceTip', { evidence })} trigger={['hover', 'focus']}>
+          <Tag
+            color="magenta"
+            tabIndex={0}
+            style={{ marginInlineEnd: 0, cursor: 'help', whiteSpace: 'normal' }}
+            data-testid="deep-manual"
+          >
+            {label(DEEP_GROUP_TEXT, g, lt)} · {ht('hh.deepManualTag')}
+          </Tag>
+        </Tooltip>
+      ))}
+    </Flex>
   );
 }
 

@@ -4,38 +4,14 @@ import { useMemo, useState, type ChangeEvent } from 'react';
 import { OPEN_STEPS } from '../../../core/households/case-machine';
 import { DEEP_GROUPS, MONITORING_STATUSES } from '../../../core/households/households.schemas';
 import { MONITORING_TYPES } from '../../../core/monitoring/codes';
-import { CRITERION_LABELS, type CriterionKey } from '../../../core/monitoring/criteria';
-import { MONITORING_RULE_LABELS, type MonitoringRule } from '../../../core/monitoring/rules';
-import type { Region } from '../../../core/region/region.schemas';
+import { flagRuleText } from '../../../core/monitoring/rules';
 import { useI18n } from '../../i18n/useI18n';
 import { useIsNarrow } from '../../ui/useIsNarrow';
-import { buildRegionTree, type RegionNode } from '../regions/buildRegionTree';
 import { useRegions } from '../regions/regionQueries';
+import { regionTreeOptions } from '../regions/regionTreeOptions';
 import { EMPTY_FILTER, type HouseholdFilter } from './householdQueries';
 import { DEEP_GROUP_TEXT, STATUS_TEXT, STEP_TEXT } from './labels';
 import { useHt } from './text';
-
-/** A rule as the watch list names it (`criterionNotMet:housing` names the criterion). */
-function ruleLabel(rule: string): string {
-  const [name, criterion] = rule.split(':');
-  if (name === 'criterionNotMet' && criterion)
-    return `${CRITERION_LABELS[criterion as CriterionKey] ?? criterion}未保障`;
-  return MONITORING_RULE_LABELS[name as MonitoringRule] ?? rule;
-}
-
-interface TreeOption {
-  value: string;
-  title: string;
-  children?: TreeOption[];
-}
-
-function toOptions(nodes: readonly RegionNode[]): TreeOption[] {
-  return nodes.map((n) => ({
-    value: n.region.code,
-    title: n.region.name,
-    children: n.children.length ? toOptions(n.children) : undefined,
-  }));
-}
 
 interface HouseholdFiltersProps {
   value: HouseholdFilter;
@@ -52,7 +28,7 @@ export function HouseholdFilters({ value, onChange, hasYear }: HouseholdFiltersP
   const regions = useRegions('district');
   const [text, setText] = useState(value.q);
   const treeData = useMemo(
-    () => toOptions(buildRegionTree((regions.data ?? []).filter((r: Region) => r.level !== 'county'))),
+    () => regionTreeOptions(regions.data ?? [], (r) => r.level !== 'county'),
     [regions.data],
   );
   const half = narrow ? 'calc(50% - 4px)' : 170;
@@ -148,7 +124,7 @@ export function HouseholdFilters({ value, onChange, hasYear }: HouseholdFiltersP
       {value.flagRule ? (
         // Set by a link from the monitoring page's watch list; there is no picker for it here.
         <Tag closable onClose={() => set({ flagRule: undefined })} color="red">
-          {ht('hh.flagged')}：{ruleLabel(value.flagRule)}
+          {ht('hh.flagged')}：{lt(flagRuleText(value.flagRule))}
         </Tag>
       ) : null}
       <Checkbox checked={!!value.withoutMeasure} onChange={handleWithout}>

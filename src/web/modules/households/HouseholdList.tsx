@@ -2,8 +2,7 @@ import { Button, Flex, Tag, Tooltip, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { HouseholdSummary } from '../../../core/households/households.schemas';
-import { CRITERION_LABELS, type CriterionKey } from '../../../core/monitoring/criteria';
-import { MONITORING_RULE_LABELS, type MonitoringRule } from '../../../core/monitoring/rules';
+import { flagRuleText } from '../../../core/monitoring/rules';
 import { useI18n } from '../../i18n/useI18n';
 import { LoadMore } from '../../ui/LoadMore';
 import { PageHeader } from '../../ui/PageHeader';
@@ -34,16 +33,6 @@ export function StatusTag({ status, type }: { status: string; type: string | nul
       {status === 'monitored' && type ? ` · ${label(MONITORING_TYPE_TEXT, type, lt)}` : ''}
     </Tag>
   );
-}
-
-/** A list flag in words: `criterionNotMet:housing` names the criterion that is not met. */
-export function ruleZh(rule: string): string {
-  const [name, criterion] = rule.split(':');
-  if (name === 'criterionNotMet' && criterion) {
-    const label = CRITERION_LABELS[criterion as CriterionKey] ?? criterion;
-    return `${label}未保障`;
-  }
-  return MONITORING_RULE_LABELS[name as MonitoringRule] ?? rule;
 }
 
 /** The bare `criterionNotMet` says less than the `criterionNotMet:<criterion>` entries beside it. */
@@ -80,7 +69,7 @@ export function HouseholdList() {
       <Flex gap={4} wrap>
         {visibleRules(h.flagRules).map((r) => (
           <Tag key={r} color="red" style={{ marginInlineEnd: 0 }}>
-            {ruleZh(r)}
+            {lt(flagRuleText(r))}
           </Tag>
         ))}
       </Flex>

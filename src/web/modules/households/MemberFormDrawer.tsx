@@ -1,12 +1,20 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Checkbox, Divider, Flex, Form, Input, InputNumber, Select, Typography } from 'antd';
+import { Button, Checkbox, Divider, Flex, Form, Input, InputNumber, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { HouseholdDetail, Member } from '../../../core/households/households.schemas';
 import { addMember, updateMember } from '../../api/households';
 import { useI18n } from '../../i18n/useI18n';
 import { FormDrawer } from './FormDrawer';
 import { householdChangedKeys } from './householdQueries';
-import { HEALTH_TEXT, LABOUR_TEXT, RELATION_TEXT, SCHOOLING_TEXT, codeOptions } from './labels';
+import {
+  DEEP_GROUP_TEXT,
+  HEALTH_TEXT,
+  LABOUR_TEXT,
+  RELATION_TEXT,
+  SCHOOLING_TEXT,
+  codeOptions,
+} from './labels';
 import {
   buildMemberUpdate,
   buildNewMember,
@@ -22,6 +30,7 @@ import { useSaveForm } from './useSaveForm';
 import { YesNoField } from './YesNoField';
 
 const FIELD = { style: { flex: 1, minWidth: 160 } } as const;
+const DEEP_GROUP_COUNT = Object.keys(DEEP_GROUP_TEXT).length;
 
 interface MemberFormDrawerProps {
   household: HouseholdDetail;
@@ -218,6 +227,63 @@ export function MemberFormDrawer({ household, member, open, onClose }: MemberFor
         <Form.Item name="specialHardship" valuePropName="checked">
           <Checkbox>{ht('hh.memberSpecialHardship')}</Checkbox>
         </Form.Item>
+
+        {section(ht('hh.sectionDeepManual'))}
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+          {ht('hh.deepManualHint')}
+        </Typography.Paragraph>
+        <Form.List name="deepGroupsManual">
+          {(rows, { add, remove }) => (
+            <Flex vertical gap={4}>
+              {rows.map((row, index) => (
+                <Flex
+                  key={row.key}
+                  gap={8}
+                  align="start"
+                  role="group"
+                  aria-label={ht('hh.deepManualRow', { n: index + 1 })}
+                >
+                  {/* The two fields wrap on a phone; the remove button stays beside them. */}
+                  <Flex gap={8} wrap style={{ flex: 1, minWidth: 0 }}>
+                    <Form.Item
+                      name={[row.name, 'group']}
+                      label={ht('hh.deepManualGroup')}
+                      required
+                      style={{ flex: '1 1 150px', minWidth: 150, marginBottom: 8 }}
+                    >
+                      <Select options={codeOptions(DEEP_GROUP_TEXT, lt)} />
+                    </Form.Item>
+                    <Form.Item
+                      name={[row.name, 'evidence']}
+                      label={ht('hh.deepManualEvidence')}
+                      required
+                      style={{ flex: '3 1 220px', minWidth: 0, marginBottom: 8 }}
+                    >
+                      <Input.TextArea
+                        autoSize={{ minRows: 1, maxRows: 3 }}
+                        maxLength={500}
+                        placeholder={ht('hh.deepManualEvidencePlaceholder')}
+                      />
+                    </Form.Item>
+                  </Flex>
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={ht('hh.deepManualRemove', { n: index + 1 })}
+                    onClick={() => remove(row.name)}
+                    style={{ marginTop: 30 }}
+                  />
+                </Flex>
+              ))}
+              {rows.length < DEEP_GROUP_COUNT ? (
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ evidence: '' })} block>
+                  {ht('hh.deepManualAdd')}
+                </Button>
+              ) : null}
+            </Flex>
+          )}
+        </Form.List>
       </Form>
     </FormDrawer>
   );

@@ -1,7 +1,6 @@
 import type { CaseStep } from '../../../core/households/case-machine';
 import { CASE_STEP_LABELS } from '../../../core/households/case-machine';
 import {
-  DEEP_GROUPS,
   HOUSEHOLD_ATTRIBUTES,
   MONITORING_STATUS_LABELS,
   POVERTY_EXIT_FLAGS,
@@ -13,7 +12,7 @@ import {
   MONITORING_TYPES,
   RISK_CAUSES,
 } from '../../../core/monitoring/codes';
-import { DEEP_DIFFICULTY_LABELS } from '../../../core/monitoring/deepDifficulty';
+import { DEEP_DIFFICULTY_TEXT } from '../../../core/monitoring/deepDifficulty';
 import {
   HEALTH_STATUS_LABELS,
   LABOUR_CAPACITY_LABELS,
@@ -36,15 +35,7 @@ export const SOURCE_TEXT: Record<string, LocalizedText> = Object.fromEntries(
 
 export const STATUS_TEXT: Record<string, LocalizedText> = MONITORING_STATUS_LABELS;
 
-const DEEP_EN: Record<string, string> = {
-  incapacitated: 'incapacitated',
-  seriouslyIll: 'seriously ill',
-  severelyDisabled: 'severely disabled',
-  specialHardship: 'special hardship',
-};
-export const DEEP_GROUP_TEXT: Record<string, LocalizedText> = Object.fromEntries(
-  DEEP_GROUPS.map((g) => [g, { zh: DEEP_DIFFICULTY_LABELS[g], en: DEEP_EN[g] ?? g }]),
-);
+export const DEEP_GROUP_TEXT: Record<string, LocalizedText> = { ...DEEP_DIFFICULTY_TEXT };
 
 export const STEP_TEXT: Record<string, LocalizedText> = CASE_STEP_LABELS as Record<CaseStep, LocalizedText>;
 

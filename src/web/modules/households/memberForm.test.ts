@@ -197,3 +197,91 @@ describe('memberFieldFor', () => {
     expect(memberFieldFor(['member', 'nonsense'])).toBeNull();
   });
 });
+
+describe('deep-difficulty groups set by hand', () => {
+  const PROOF = '民政局特困供养证 编号 TK-2020-0317';
+
+  it('sends the rows of a new member with their evidence trimmed', () => {
+    const r = buildNewMember(
+      valid({ deepGroupsManual: [{ group: 'specialHardship', evidence: `  ${PROOF} ` }] }),
+      ASOF,
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      body: { deepGroupsManual: [{ group: 'specialHardship', evidence: PROOF }] },
+    });
+  });
+
+  it('refuses a row without evidence or without a group, on that row’s field, before sending', () => {
+    const r = buildNewMember(
+      valid({
+        deepGroupsManual: [
+          { group: 'seriouslyIll', evidence: '县医院诊断证明' },
+          { group: 'specialHardship', evidence: '   ' },
+          { group: null, evidence: PROOF },
+        ],
+      }),
+      ASOF,
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(toFieldProblems(r.problems, 'zh')).toEqual([
+      { name: ['deepGroupsManual', 1, 'evidence'], message: '必填' },
+      { name: ['deepGroupsManual', 2, 'group'], message: '必填' },
+    ]);
+  });
+
+  it('names a group set twice in the interface language', () => {
+    const r = buildNewMember(
+      valid({
+        deepGroupsManual: [
+          { group: 'specialHardship', evidence: PROOF },
+          { group: 'specialHardship', evidence: '另一份证明' },
+        ],
+      }),
+      ASOF,
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(toFieldProblems(r.problems, 'en')).toEqual([
+      { name: ['deepGroupsManual', 1, 'group'], message: 'A group can be set by hand only once' },
+    ]);
+  });
+
+  it('on edit sends the whole list when it changed, and nothing when it did not', () => {
+    const withGroup: Member = {
+      ...stored,
+      deepGroups: ['specialHardship'],
+      deepGroupsManual: [{ group: 'specialHardship', evidence: PROOF }],
+    };
+    const values = memberValuesOf(withGroup);
+    expect(values.deepGroupsManual).toEqual([{ group: 'specialHardship', evidence: PROOF }]);
+    expect(buildMemberUpdate(values, withGroup, ASOF)).toEqual({ ok: true, body: {} });
+
+    const added = [...values.deepGroupsManual!, { group: 'seriouslyIll', evidence: '县医院诊断证明' }];
+    expect(buildMemberUpdate({ ...values, deepGroupsManual: added }, withGroup, ASOF)).toEqual({
+      ok: true,
+      body: {
+        deepGroupsManual: [
+          { group: 'specialHardship', evidence: PROOF },
+          { group: 'seriouslyIll', evidence: '县医院诊断证明' },
+        ],
+      },
+    });
+    // Removing the last row takes the group off (an empty list, not "unchanged").
+    expect(buildMemberUpdate({ ...values, deepGroupsManual: [] }, withGroup, ASOF)).toEqual({
+      ok: true,
+      body: { deepGroupsManual: [] },
+    });
+  });
+
+  it('puts a server error on the row and part it names', () => {
+    expect(memberFieldFor(['member', 'deepGroupsManual', 0, 'evidence'])).toEqual([
+      'deepGroupsManual',
+      0,
+      'evidence',
+    ]);
+    expect(memberFieldFor(['deepGroupsManual', 2, 'group'])).toEqual(['deepGroupsManual', 2, 'group']);
+    expect(memberFieldFor(['deepGroupsManual'])).toBeNull();
+  });
+});

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../../../core/errors/errors';
 import {
+  MANUAL_GROUP_REPEATED,
   MemberInputSchema,
   MemberUpdateSchema,
   type Member,
@@ -11,7 +12,8 @@ import { ageOn } from '../../../core/identity/dates';
 import { parseDisabilityCertificate } from '../../../core/identity/disability';
 import { parseIdNumber } from '../../../core/identity/idNumber';
 import { normalizeDigits } from '../../../core/identity/normalize';
-import { issueProblems, type FormProblem } from './formProblems';
+import type { IssueLike } from '../../ui/formErrors';
+import type { FormProblem } from './formProblems';
 
 /**
  * The member form's values: the API body's own field names (so server error paths land on the fields
@@ -42,6 +44,14 @@ export interface MemberFormValues {
   specialHardship?: boolean;
   hasLegalSupporterAbleToSupport?: boolean | null;
   phone?: string | null;
+  /** R12 groups set by hand; each row needs its evidence (the form list, rows as the clerk left them). */
+  deepGroupsManual?: ManualGroupRow[];
+}
+
+/** One hand-set group row of the form: a group and the document that proves it. */
+export interface ManualGroupRow {
+  group?: string | null;
+  evidence?: string | null;
 }
 
 /** Fields copied as they are (no identity derivation), compared with the stored member on edit. */
@@ -68,6 +78,7 @@ const PLAIN_FIELDS = [
 /** A new member's starting values: insurance not yet verified, healthy, normal labour. */
 export function newMemberValues(): MemberFormValues {
   return {
+    deepGroupsManual: [],
     relation: undefined,
     health: 'healthy',
     labour: 'normal',
@@ -89,6 +100,7 @@ export function memberValuesOf(m: Member): MemberFormValues {
     disabilityCertificate: '',
     phone: '',
     removeDisability: false,
+    deepGroupsManual: m.deepGroupsManual.map((g) => ({ group: g.group, evidence: g.evidence })),
   };
   for (const k of PLAIN_FIELDS) (values as Record<string, unknown>)[k] = m[k];
   return values;
@@ -109,6 +121,24 @@ function normalized(values: MemberFormValues): Record<string, unknown> {
   if (out.outOfSchoolForHealth === null) out.outOfSchoolForHealth = false;
   if (out.specialHardship === null) out.specialHardship = false;
   return out;
+}
+
+/** The hand-set rows as the API wants them: evidence trimmed, rows kept in place (errors keep their index). */
+function manualGroups(rows: readonly ManualGroupRow[] | undefined): { group: unknown; evidence: string }[] {
+  return (rows ?? []).map((r) => ({ group: r?.group ?? undefined, evidence: (r?.evidence ?? '').trim() }));
+}
+
+/** Schema issues as form problems; the repeated-group rule gets its bilingual words. */
+function schemaProblems(issues: readonly IssueLike[]): FormProblem[] {
+  return issues.map((issue) =>
+    issue.code === 'custom' && issue.path[0] === 'deepGroupsManual'
+      ? {
+          kind: 'text',
+          name: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
+          message: MANUAL_GROUP_REPEATED,
+        }
+      : { kind: 'issue', issue },
+  );
 }
 
 export type MemberBuild<T> = { ok: true; body: T } | { ok: false; problems: FormProblem[] };
@@ -132,9 +162,10 @@ export function buildNewMember(values: MemberFormValues, asOf: string): MemberBu
     idNumber: normalizeDigits(values.idNumber ?? ''),
     disabilityCertificate: clean(values.disabilityCertificate),
     phone: clean(values.phone),
+    deepGroupsManual: manualGroups(values.deepGroupsManual),
   };
   const parsed = MemberInputSchema.safeParse(body);
-  const problems: FormProblem[] = parsed.success ? [] : issueProblems(parsed.error.issues);
+  const problems: FormProblem[] = parsed.success ? [] : schemaProblems(parsed.error.issues);
   if (body.idNumber) problems.push(...identityProblems(body, asOf));
   if (!parsed.success || problems.length) return { ok: false, problems };
   return { ok: true, body: parsed.data };
@@ -162,9 +193,18 @@ export function buildMemberUpdate(
   if (certificate) body.disabilityCertificate = certificate;
   else if (values.removeDisability && before.disability) body.disabilityCertificate = null;
   if (phone) body.phone = phone;
+  // The list is replaced whole when anything in it changed.
+  const manual = manualGroups(values.deepGroupsManual);
+  if (
+    !same(
+      manual,
+      before.deepGroupsManual.map((g) => ({ group: g.group, evidence: g.evidence })),
+    )
+  )
+    body.deepGroupsManual = manual;
 
   const parsed = MemberUpdateSchema.safeParse(body);
-  const problems: FormProblem[] = parsed.success ? [] : issueProblems(parsed.error.issues);
+  const problems: FormProblem[] = parsed.success ? [] : schemaProblems(parsed.error.issues);
   if (idNumber) {
     problems.push(
       ...identityProblems(
@@ -220,5 +260,12 @@ export function memberFieldFor(name: (string | number)[]): (string | number)[] |
   const known: readonly string[] = [...PLAIN_FIELDS, 'idNumber', 'disabilityCertificate', 'phone'];
   if (field === 'sex' || field === 'birthDate') return ['idNumber'];
   if (field === 'hasLegalSupporter') return ['hasLegalSupporterAbleToSupport'];
+  // A hand-set row's group or evidence (`deepGroupsManual.0.evidence`); the list as a whole otherwise.
+  if (field === 'deepGroupsManual') {
+    const [index, part] = rest.slice(1);
+    return typeof index === 'number' && (part === 'group' || part === 'evidence')
+      ? [field, index, part]
+      : null;
+  }
   return known.includes(field) ? [field] : null;
 }

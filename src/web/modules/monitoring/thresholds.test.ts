@@ -73,7 +73,7 @@ describe('rules in words', () => {
     expect(ruleText('incomeDrop')).toEqual({ zh: '收入大幅缩减', en: 'Sharp income drop' });
     expect(ruleText('criterionNotMet:housing')).toEqual({
       zh: '住房安全有保障未保障',
-      en: 'Not secured: safe housing',
+      en: 'Not secured: Safe housing',
     });
     expect(ruleText('somethingNew').zh).toBe('somethingNew');
     expect(ruleShortText('criterionNotMet')).toEqual({ zh: '两不愁三保障等', en: 'Basic needs' });

@@ -1,10 +1,9 @@
 import type { LocalizedText } from '../../../core/errors/errors';
 import type { YearConfig } from '../../../core/monitoring/config';
-import { CRITERION_LABELS, type CriterionKey } from '../../../core/monitoring/criteria';
-import { DEEP_DIFFICULTY_LABELS, type DeepDifficultyGroup } from '../../../core/monitoring/deepDifficulty';
+import { DEEP_DIFFICULTY_TEXT, type DeepDifficultyGroup } from '../../../core/monitoring/deepDifficulty';
 import { formatNumber, formatPercent, formatYuan, round2 } from '../../../core/monitoring/format';
 import { monitoringLineOf } from '../../../core/monitoring/income';
-import { MONITORING_RULE_LABELS, type MonitoringRule } from '../../../core/monitoring/rules';
+import { flagRuleText, type MonitoringRule } from '../../../core/monitoring/rules';
 
 /** One threshold of a year in plain words, e.g. 监测线 = 1.5 × 4,000 = 6,000 元. */
 export interface ThresholdLine {
@@ -97,27 +96,6 @@ export function describeThresholds(c: YearConfig): ThresholdLine[] {
   ];
 }
 
-const RULE_EN: Record<MonitoringRule, string> = {
-  incomeBelowMonitoringLine: 'Income below the monitoring line',
-  rigidExpenditure: 'Large rigid expenditure',
-  incomeDrop: 'Sharp income drop',
-  criterionNotMet: 'Basic needs or safe water not secured',
-  noLabourCapacity: 'No one able to work',
-};
-
-const CRITERION_EN: Record<CriterionKey, string> = {
-  income: 'income standard',
-  food: 'food',
-  clothing: 'clothing',
-  compulsoryEducation: 'compulsory education',
-  medicalInsurance: 'basic medical care',
-  housing: 'safe housing',
-  waterQuantity: 'water quantity',
-  waterQuality: 'water quality',
-  waterConvenience: 'water access',
-  waterSupply: 'water supply',
-};
-
 const RULE_SHORT: Record<MonitoringRule, LocalizedText> = {
   incomeBelowMonitoringLine: { zh: '低于监测线', en: 'Below line' },
   rigidExpenditure: { zh: '刚性支出大', en: 'Rigid costs' },
@@ -141,18 +119,7 @@ export const WATCH_RULES: readonly MonitoringRule[] = [
 ];
 
 /** A stored flag rule in words: `criterionNotMet:housing` names the criterion that is not secured. */
-export function ruleText(rule: string): LocalizedText {
-  const [name, criterion] = rule.split(':');
-  if (name === 'criterionNotMet' && criterion) {
-    const key = criterion as CriterionKey;
-    return {
-      zh: `${CRITERION_LABELS[key] ?? criterion}未保障`,
-      en: `Not secured: ${CRITERION_EN[key] ?? criterion}`,
-    };
-  }
-  const key = name as MonitoringRule;
-  return { zh: MONITORING_RULE_LABELS[key] ?? rule, en: RULE_EN[key] ?? rule };
-}
+export const ruleText = flagRuleText;
 
 /** The per-criterion entries (`criterionNotMet:<criterion>`) of a town's rule counts, largest first. */
 export function criterionBreakdown(byRule: Record<string, number>): { rule: string; count: number }[] {
@@ -210,14 +177,7 @@ export function initialYear(
   return yearFromUrl(fromUrl) ?? (configured.length ? Math.max(...configured) : currentYear);
 }
 
-const DEEP_EN: Record<DeepDifficultyGroup, string> = {
-  incapacitated: 'Incapacitated',
-  seriouslyIll: 'Seriously ill',
-  severelyDisabled: 'Severely disabled',
-  specialHardship: 'Special hardship',
-};
-
 /** An R12 group's name (失能 / 重病 / 重残 / 特困). */
 export function deepGroupText(group: DeepDifficultyGroup): LocalizedText {
-  return { zh: DEEP_DIFFICULTY_LABELS[group], en: DEEP_EN[group] };
+  return DEEP_DIFFICULTY_TEXT[group];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Region } from '../../../core/region/region.schemas';
 import { buildRegionTree, filterRegionTree } from './buildRegionTree';
+import { regionTreeOptions } from './regionTreeOptions';
 
 function region(code: string, name: string, parentCode: string | null, sort = 0): Region {
   const level = parentCode === null ? 'county' : code.endsWith('000') ? 'town' : 'village';
@@ -41,5 +42,37 @@ describe('filterRegionTree', () => {
   it('returns the whole tree for an empty term', () => {
     const all = buildRegionTree([county, townA]);
     expect(filterRegionTree(all, '  ').roots).toEqual(all);
+  });
+});
+
+describe('regionTreeOptions', () => {
+  it('nests the flat list as options valued by code, in the regions’ order', () => {
+    expect(regionTreeOptions([village, townA, county, townB])).toEqual([
+      {
+        value: county.code,
+        title: '示范区',
+        children: [
+          { value: townB.code, title: '城关街道', children: undefined },
+          {
+            value: townA.code,
+            title: '清水镇',
+            children: [{ value: village.code, title: '桃港村', children: undefined }],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('leaves regions out first, so the towns become roots when the county is left out', () => {
+    const options = regionTreeOptions([county, townA, townB, village], (r) => r.level !== 'county');
+    expect(options.map((o) => o.title)).toEqual(['城关街道', '清水镇']);
+    const inTownA = regionTreeOptions([county, townA, townB, village], (r) => r.code.startsWith('349901100'));
+    expect(inTownA).toEqual([
+      {
+        value: townA.code,
+        title: '清水镇',
+        children: [{ value: village.code, title: '桃港村', children: undefined }],
+      },
+    ]);
   });
 });

@@ -6,8 +6,8 @@ import { errorMessage } from '../../api/ApiError';
 import { createCampaign, type Campaign } from '../../api/screening';
 import { useI18n } from '../../i18n/useI18n';
 import { apiErrorProblems, issuesToProblems, setFieldProblems } from '../../ui/formErrors';
-import { buildRegionTree, type RegionNode } from '../regions/buildRegionTree';
 import { useRegions } from '../regions/regionQueries';
+import { regionTreeOptions } from '../regions/regionTreeOptions';
 import {
   buildCampaignBody,
   campaignFieldFor,
@@ -16,20 +16,6 @@ import {
 } from './screeningForm';
 import { screeningKey } from './screeningQueries';
 import { useSt } from './text';
-
-interface TreeOption {
-  value: string;
-  title: string;
-  children?: TreeOption[];
-}
-
-function toOptions(nodes: readonly RegionNode[]): TreeOption[] {
-  return nodes.map((n) => ({
-    value: n.region.code,
-    title: n.region.name,
-    children: n.children.length ? toOptions(n.children) : undefined,
-  }));
-}
 
 interface CampaignCreateModalProps {
   open: boolean;
@@ -45,7 +31,7 @@ export function CampaignCreateModal({ open, onClose, onCreated }: CampaignCreate
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CampaignFormValues>();
   const regions = useRegions('district');
-  const treeData = useMemo(() => toOptions(buildRegionTree(regions.data ?? [])), [regions.data]);
+  const treeData = useMemo(() => regionTreeOptions(regions.data ?? []), [regions.data]);
   const county = regions.data?.find((r) => r.level === 'county');
   const year = dayjs().year();
 

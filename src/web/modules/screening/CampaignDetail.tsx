@@ -3,7 +3,6 @@ import { Button, Card, Flex, Input, Progress, Segmented, Tag, TreeSelect, Typogr
 import { useMemo, useState, type ChangeEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { regionPrefix } from '../../../core/accounts/scope';
-import type { Region } from '../../../core/region/region.schemas';
 import type { CampaignHouseholdRow, CampaignHouseholdStatus, CampaignProgress } from '../../api/screening';
 import { useI18n } from '../../i18n/useI18n';
 import { LoadMore } from '../../ui/LoadMore';
@@ -12,8 +11,8 @@ import { QueryError } from '../../ui/QueryError';
 import { ResponsiveTable, type ResponsiveColumn } from '../../ui/ResponsiveTable';
 import { useIsNarrow } from '../../ui/useIsNarrow';
 import { useCurrentUser } from '../auth/useCurrentUser';
-import { buildRegionTree, type RegionNode } from '../regions/buildRegionTree';
 import { useRegions } from '../regions/regionQueries';
+import { regionTreeOptions } from '../regions/regionTreeOptions';
 import { CampaignStatusTag } from './CampaignList';
 import { useRegionLabel } from './regionNames';
 import {
@@ -27,20 +26,6 @@ import {
 } from './screeningForm';
 import { useCampaignHouseholds, useCampaignProgress } from './screeningQueries';
 import { useSt } from './text';
-
-interface TreeOption {
-  value: string;
-  title: string;
-  children?: TreeOption[];
-}
-
-function toOptions(nodes: readonly RegionNode[]): TreeOption[] {
-  return nodes.map((n) => ({
-    value: n.region.code,
-    title: n.region.name,
-    children: n.children.length ? toOptions(n.children) : undefined,
-  }));
-}
 
 /** Progress bars per town or per village (a village cadre sees its village only). */
 function ProgressPanel({ progress }: { progress: CampaignProgress }) {
@@ -129,10 +114,7 @@ export function CampaignDetail({ id }: { id: number }) {
   const regions = useRegions('district');
   const treeData = useMemo(() => {
     const prefix = campaign ? regionPrefix(campaign.regionCode) : '';
-    const inCampaign = (regions.data ?? []).filter(
-      (r: Region) => r.level !== 'county' && r.code.startsWith(prefix),
-    );
-    return toOptions(buildRegionTree(inCampaign));
+    return regionTreeOptions(regions.data ?? [], (r) => r.level !== 'county' && r.code.startsWith(prefix));
   }, [regions.data, campaign]);
   const total = progress.data ? sumProgress(progress.data.towns) : null;
   const writable = canRecordScreening(me.role) && campaign?.status === 'open';
