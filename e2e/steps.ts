@@ -70,17 +70,30 @@ export async function pickOption(
   optionTitle: string,
   search?: string,
 ): Promise<void> {
-  await select.click();
-  if (search) await select.fill(search);
   const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await open.getByTitle(optionTitle, { exact: true }).click();
-  // On a loaded CI machine antd has been seen to leave the list open after the pick, covering
-  // the next field for good; wait for it to close and close it by hand if it does not.
-  try {
-    await open.first().waitFor({ state: 'hidden', timeout: 5_000 });
-  } catch {
-    await select.press('Escape');
-    await open.first().waitFor({ state: 'hidden' });
+  // The select's own box: after the pick it shows the option, titled with it.
+  const root = select.locator(
+    "xpath=ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]",
+  );
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    if (search) await select.fill(search);
+    await open.getByTitle(optionTitle, { exact: true }).click();
+    // On a loaded CI machine antd has been seen to leave the list open after the pick, covering the
+    // next field for good, and to lose a pick altogether (the form then refuses the empty field and
+    // the test waits for a save that never goes): close the list by hand, and pick again once.
+    try {
+      await open.first().waitFor({ state: 'hidden', timeout: 5_000 });
+    } catch {
+      await select.press('Escape');
+      await open.first().waitFor({ state: 'hidden' });
+    }
+    try {
+      await root.getByTitle(optionTitle, { exact: true }).first().waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 2) throw error;
+    }
   }
 }
 
