@@ -720,7 +720,7 @@ export const en: Record<MessageKey, string> = {
   'nav.activities': 'Activity records',
   'nav.ledgers': 'Unit ledgers',
   'nav.households': 'Households',
-  'nav.cases': 'Dynamic adjustment',
+  'nav.cases': 'Adjustments',
   'nav.monitoring': 'Dynamic monitoring',
   'nav.screening': 'Epidemic screening',
   'home.dashboard': "Progress of every target of the year's plan",
