@@ -16,8 +16,16 @@ export interface JourneyServer {
   stop(): Promise<void>;
 }
 
+/**
+ * A new data folder. Under scripts/e2e.mjs it is a copy of the folder the demo district was loaded
+ * into once (BANGFU_E2E_DEMO_TEMPLATE), so the server finds the demo in place instead of running
+ * initdb and loading it again; otherwise it is empty and the server loads the demo itself.
+ */
 export function makeDataDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-journey-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-journey-'));
+  const template = process.env.BANGFU_E2E_DEMO_TEMPLATE;
+  if (template && fs.existsSync(path.join(template, 'pglite'))) fs.cpSync(template, dir, { recursive: true });
+  return dir;
 }
 
 /** Removes the data folder unless BANGFU_E2E_KEEP=1. */

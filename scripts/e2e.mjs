@@ -4,6 +4,8 @@
 // A journey that must restart the server (households.e2e.ts moves the clock six days with
 // BANGFU_CLOCK_OFFSET_DAYS) starts its own on its own data folder through e2e/journey-server.ts.
 //
+// The demo district is loaded once, into a template folder that the server and those journeys copy.
+//
 // Env: BANGFU_E2E_REQUIRED=1 fails (instead of skipping) when Chromium is missing;
 //      BANGFU_E2E_URL=http://… runs against a server that is already up (nothing is started);
 //      BANGFU_E2E_KEEP=1 keeps the temporary data folder and server log.
@@ -26,11 +28,10 @@ if (!fs.existsSync(CHROMIUM)) {
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const vitestArgs = ['vitest', 'run', '-c', 'vitest.e2e.config.ts', ...process.argv.slice(2)];
 
-function runVitest(url) {
-  const result = spawnSync(npx, vitestArgs, {
-    stdio: 'inherit',
-    env: { ...process.env, BANGFU_E2E_URL: url },
-  });
+function runVitest(url, demoTemplate) {
+  const env = { ...process.env, BANGFU_E2E_URL: url };
+  if (demoTemplate) env.BANGFU_E2E_DEMO_TEMPLATE = demoTemplate;
+  const result = spawnSync(npx, vitestArgs, { stdio: 'inherit', env });
   return result.status ?? 1;
 }
 
@@ -63,30 +64,41 @@ function freePort() {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-e2e-'));
 const logPath = path.join(dataDir, 'server.log');
 const log = fs.openSync(logPath, 'a');
-const port = await freePort();
-const url = `http://127.0.0.1:${port}`;
+// The demo district, loaded once by a server on its own folder and stopped: the journeys' server and
+// every journey that starts its own server (e2e/journey-server.ts) start from a copy of this folder
+// instead of running initdb and loading the demo again (~1 min of CPU each).
+const templateRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'bangfu-e2e-demo-'));
+const templateDir = path.join(templateRoot, 'data');
+const templateLogPath = path.join(templateRoot, 'server.log');
+const templateLog = fs.openSync(templateLogPath, 'a');
 
-const env = {
-  ...process.env,
-  BANGFU_DATA_DIR: dataDir,
-  PORT: String(port),
-  HOST: '127.0.0.1',
-  BANGFU_DEMO: '1',
-};
-// Never let the journeys write into a real PostgreSQL configured for other tests.
-delete env.DATABASE_URL;
-delete env.BANGFU_WEB_DIR;
+/** `bangfu serve` on `dir` with the demo district (loaded into an empty database at start). */
+async function startServer(dir, out) {
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    BANGFU_DATA_DIR: dir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    BANGFU_DEMO: '1',
+  };
+  // Never let the journeys write into a real PostgreSQL configured for other tests.
+  delete env.DATABASE_URL;
+  delete env.BANGFU_WEB_DIR;
+  const child = spawn(process.execPath, ['bin/bangfu.mjs', 'serve'], { env, stdio: ['ignore', out, out] });
+  const started = { url: `http://127.0.0.1:${port}`, child, exited: false };
+  child.on('exit', () => {
+    started.exited = true;
+  });
+  return started;
+}
 
-console.log(`starting bangfu serve on ${url} (data ${dataDir})`);
-const server = spawn(process.execPath, ['bin/bangfu.mjs', 'serve'], { env, stdio: ['ignore', log, log] });
-let serverExited = false;
-server.on('exit', () => {
-  serverExited = true;
-});
+/** @type {{ url: string, child: import('node:child_process').ChildProcess, exited: boolean } | undefined} */
+let server;
 
-function printServerLog() {
+function printServerLog(file = logPath) {
   try {
-    console.error(`--- server log (${logPath}) ---\n${fs.readFileSync(logPath, 'utf8').slice(-6000)}`);
+    console.error(`--- server log (${file}) ---\n${fs.readFileSync(file, 'utf8').slice(-6000)}`);
   } catch {
     // no log
   }
@@ -95,9 +107,9 @@ function printServerLog() {
 async function waitForHealth(timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (serverExited) return false;
+    if (!server || server.exited) return false;
     try {
-      const res = await fetch(`${url}/api/health`);
+      const res = await fetch(`${server.url}/api/health`);
       if (res.ok) return true;
     } catch {
       // not listening yet
@@ -108,17 +120,21 @@ async function waitForHealth(timeoutMs) {
 }
 
 async function stopServer() {
-  if (serverExited) return;
-  server.kill('SIGTERM');
+  if (!server || server.exited) return;
+  server.child.kill('SIGTERM');
   const deadline = Date.now() + 10_000;
-  while (!serverExited && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  if (!serverExited) server.kill('SIGKILL');
+  while (!server.exited && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (!server.exited) server.child.kill('SIGKILL');
 }
 
 function cleanUp() {
   fs.closeSync(log);
-  if (process.env.BANGFU_E2E_KEEP === '1') console.log(`kept ${dataDir}`);
-  else fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.closeSync(templateLog);
+  if (process.env.BANGFU_E2E_KEEP === '1') console.log(`kept ${dataDir} and ${templateRoot}`);
+  else {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(templateRoot, { recursive: true, force: true });
+  }
 }
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -130,21 +146,42 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-let code = 1;
-if (await waitForHealth(180_000)) {
-  const home = await fetch(url)
-    .then((r) => r.text())
-    .catch(() => '');
-  if (!home.includes('<div id="root">')) {
-    console.error(`the server at ${url} does not serve the web app (dist/web)`);
-    printServerLog();
-  } else {
-    code = runVitest(url);
-    if (code !== 0) printServerLog();
+/** Loads the demo into the template folder (a server start on an empty folder), then stops cleanly. */
+async function prepareTemplate() {
+  console.log(`loading the demo district once (template ${templateDir})`);
+  server = await startServer(templateDir, templateLog);
+  // initdb, the migrations and the demo: the longest start of the run, so the most patient wait.
+  const healthy = await waitForHealth(300_000);
+  await stopServer();
+  if (!healthy || server.child.exitCode !== 0) {
+    console.error('the server that loads the demo template did not start or stop cleanly');
+    printServerLog(templateLogPath);
+    return false;
   }
-} else {
-  console.error('the server did not become healthy');
-  printServerLog();
+  fs.cpSync(templateDir, dataDir, { recursive: true });
+  return true;
+}
+
+let code = 1;
+if (await prepareTemplate()) {
+  server = await startServer(dataDir, log);
+  const { url } = server;
+  console.log(`starting bangfu serve on ${url} (data ${dataDir}, a copy of the template)`);
+  if (await waitForHealth(180_000)) {
+    const home = await fetch(url)
+      .then((r) => r.text())
+      .catch(() => '');
+    if (!home.includes('<div id="root">')) {
+      console.error(`the server at ${url} does not serve the web app (dist/web)`);
+      printServerLog();
+    } else {
+      code = runVitest(url, templateDir);
+      if (code !== 0) printServerLog();
+    }
+  } else {
+    console.error('the server did not become healthy');
+    printServerLog();
+  }
 }
 await stopServer();
 cleanUp();
