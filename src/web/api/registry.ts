@@ -11,34 +11,43 @@ export interface ImportIssue {
   message: LocalizedText;
 }
 
-export interface LedgerImportJob {
+/** Where a background import is: rows read while validating, then written of the total. */
+export interface ImportJobProgress {
+  phase: 'validate' | 'write' | 'done';
+  rowsRead: number;
+  /** Known once every row is validated. */
+  totalRows: number | null;
+}
+
+/** A background import as the server's poll answers it; `report` is set once it is done. */
+export interface ImportJob<P extends ImportJobProgress, R extends { ok: boolean; dryRun: boolean }> {
   id: string;
   dryRun: boolean;
   status: 'running' | 'done' | 'failed';
   startedAt: string;
-  progress: {
-    phase: 'validate' | 'write' | 'done';
-    rowsRead: number;
-    totalRows: number | null;
-    membersWritten: number;
-  };
-  report: {
-    ok: boolean;
-    dryRun: boolean;
-    rows: number;
-    households: number;
-    members: number;
-    errorCount: number;
-    errors: ImportIssue[];
-    warnings: ImportIssue[];
-    ms: number;
-  } | null;
+  progress: P;
+  report: R | null;
 }
+
+export interface LedgerImportReport {
+  ok: boolean;
+  dryRun: boolean;
+  rows: number;
+  households: number;
+  members: number;
+  errorCount: number;
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+  ms: number;
+}
+
+export type LedgerImportJob = ImportJob<ImportJobProgress & { membersWritten: number }, LedgerImportReport>;
 
 export interface EconomicsImportReport {
   ok: boolean;
   dryRun: boolean;
   rows: number;
+  /** Household-years written. */
   written: number;
   created: number;
   flagged: number;
@@ -46,6 +55,11 @@ export interface EconomicsImportReport {
   errors: ImportIssue[];
   ms: number;
 }
+
+export type EconomicsImportJob = ImportJob<
+  ImportJobProgress & { yearsWritten: number },
+  EconomicsImportReport
+>;
 
 /** Starts a household-ledger import (validated first when `dryRun`); poll `getLedgerImport` for progress. */
 export function startLedgerImport(file: Blob, dryRun: boolean): Promise<LedgerImportJob> {
@@ -56,8 +70,13 @@ export function getLedgerImport(id: string, signal?: AbortSignal): Promise<Ledge
   return apiRequest(`/api/households/imports/${id}`, { signal });
 }
 
-export function importEconomics(file: Blob, dryRun: boolean): Promise<EconomicsImportReport> {
+/** Starts a yearly-economics import; poll `getEconomicsImport` for progress. */
+export function startEconomicsImport(file: Blob, dryRun: boolean): Promise<EconomicsImportJob> {
   return apiPostRaw('/api/households/economics-imports', file, { query: { dryRun } });
+}
+
+export function getEconomicsImport(id: string, signal?: AbortSignal): Promise<EconomicsImportJob> {
+  return apiRequest(`/api/households/economics-imports/${id}`, { signal });
 }
 
 export const LEDGER_TEMPLATE_URL = '/api/households/import-template.xlsx';
