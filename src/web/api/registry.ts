@@ -1,65 +1,12 @@
-import type { LocalizedText } from '../../core/errors/errors';
+import type { EconomicsImportJob, LedgerImportJob } from '../../core/households/imports.schemas';
 import { apiPostRaw, apiRequest, type QueryValue } from './client';
 
-/** One located problem of an import: sheet, row, column, reason. */
-export interface ImportIssue {
-  path: string;
-  sheet: string;
-  row: number;
-  column: string;
-  code: string;
-  message: LocalizedText;
-}
-
-/** Where a background import is: rows read while validating, then written of the total. */
-export interface ImportJobProgress {
-  phase: 'validate' | 'write' | 'done';
-  rowsRead: number;
-  /** Known once every row is validated. */
-  totalRows: number | null;
-}
-
-/** A background import as the server's poll answers it; `report` is set once it is done. */
-export interface ImportJob<P extends ImportJobProgress, R extends { ok: boolean; dryRun: boolean }> {
-  id: string;
-  dryRun: boolean;
-  status: 'running' | 'done' | 'failed';
-  startedAt: string;
-  progress: P;
-  report: R | null;
-}
-
-export interface LedgerImportReport {
-  ok: boolean;
-  dryRun: boolean;
-  rows: number;
-  households: number;
-  members: number;
-  errorCount: number;
-  errors: ImportIssue[];
-  warnings: ImportIssue[];
-  ms: number;
-}
-
-export type LedgerImportJob = ImportJob<ImportJobProgress & { membersWritten: number }, LedgerImportReport>;
-
-export interface EconomicsImportReport {
-  ok: boolean;
-  dryRun: boolean;
-  rows: number;
-  /** Household-years written. */
-  written: number;
-  created: number;
-  flagged: number;
-  errorCount: number;
-  errors: ImportIssue[];
-  ms: number;
-}
-
-export type EconomicsImportJob = ImportJob<
-  ImportJobProgress & { yearsWritten: number },
-  EconomicsImportReport
->;
+export type {
+  EconomicsImportJob,
+  ImportIssue,
+  ImportJobProgress,
+  LedgerImportJob,
+} from '../../core/households/imports.schemas';
 
 /** Starts a household-ledger import (validated first when `dryRun`); poll `getLedgerImport` for progress. */
 export function startLedgerImport(file: Blob, dryRun: boolean): Promise<LedgerImportJob> {

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LocalizedTextSchema } from '../../../core/errors/errors';
 import { HouseholdListQuerySchema } from '../../../core/households/households.schemas';
+import { EconomicsImportJobSchema, LedgerImportJobSchema } from '../../../core/households/imports.schemas';
 import { errorResponses } from '../../plugins/route-schemas';
 import type { Deps } from '../../deps';
 import { requireActor } from '../../plugins/auth';
@@ -14,65 +14,6 @@ import { getJob, presentJob, startJob } from './import.jobs';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const errors = errorResponses(400, 401, 403, 404);
 const tags = ['households'];
-const Issue = z.object({
-  path: z.string(),
-  sheet: z.string(),
-  row: z.number(),
-  column: z.string(),
-  code: z.string(),
-  message: LocalizedTextSchema,
-});
-const Phase = z.enum(['validate', 'write', 'done']);
-/** A background import as polled: its progress, and the report once it is done. */
-const jobSchema = <P extends z.ZodTypeAny, R extends z.ZodTypeAny>(progress: P, report: R) =>
-  z.object({
-    id: z.string(),
-    dryRun: z.boolean(),
-    status: z.enum(['running', 'done', 'failed']),
-    startedAt: z.string(),
-    progress,
-    report: report.nullable(),
-  });
-
-const JobSchema = jobSchema(
-  z.object({
-    phase: Phase,
-    rowsRead: z.number(),
-    totalRows: z.number().nullable(),
-    membersWritten: z.number(),
-  }),
-  z.object({
-    ok: z.boolean(),
-    dryRun: z.boolean(),
-    rows: z.number(),
-    households: z.number(),
-    members: z.number(),
-    errorCount: z.number(),
-    errors: z.array(Issue),
-    warnings: z.array(Issue),
-    ms: z.number(),
-  }),
-);
-
-const EconomicsJobSchema = jobSchema(
-  z.object({
-    phase: Phase,
-    rowsRead: z.number(),
-    totalRows: z.number().nullable(),
-    yearsWritten: z.number(),
-  }),
-  z.object({
-    ok: z.boolean(),
-    dryRun: z.boolean(),
-    rows: z.number(),
-    written: z.number(),
-    created: z.number(),
-    flagged: z.number(),
-    errorCount: z.number(),
-    errors: z.array(Issue),
-    ms: z.number(),
-  }),
-);
 const DryRunQuery = z.object({ dryRun: z.enum(['true', 'false']).default('false') });
 const JobParams = z.object({ jobId: z.string().uuid() });
 
@@ -102,7 +43,7 @@ export const registryImportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
         tags,
         summary: '导入台账 Import an .xlsx ledger (raw body); dryRun=true validates only',
         querystring: DryRunQuery,
-        response: { 202: JobSchema, ...errors },
+        response: { 202: LedgerImportJobSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -119,7 +60,7 @@ export const registryImportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
         tags,
         summary: '导入进度 Import progress and report',
         params: JobParams,
-        response: { 200: JobSchema, ...errors },
+        response: { 200: LedgerImportJobSchema, ...errors },
       },
     },
     async (request) => presentJob(getJob(requireActor(request), request.params.jobId, 'households')),
@@ -180,7 +121,7 @@ export const registryImportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
         summary:
           '导入收支台账 Import the yearly income-and-expenditure ledger (.xlsx raw body); dryRun=true validates only',
         querystring: DryRunQuery,
-        response: { 202: EconomicsJobSchema, ...errors },
+        response: { 202: EconomicsImportJobSchema, ...errors },
       },
     },
     async (request, reply) => {
@@ -197,7 +138,7 @@ export const registryImportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
         tags,
         summary: '收支导入进度 Economics import progress and report',
         params: JobParams,
-        response: { 200: EconomicsJobSchema, ...errors },
+        response: { 200: EconomicsImportJobSchema, ...errors },
       },
     },
     async (request) => presentJob(getJob(requireActor(request), request.params.jobId, 'economics')),

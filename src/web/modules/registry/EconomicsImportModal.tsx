@@ -37,42 +37,20 @@ interface EconomicsImportModalProps {
 export function EconomicsImportModal({ open, onClose, defaultYear, filters }: EconomicsImportModalProps) {
   const rt = useRt();
   const [year, setYear] = useState(defaultYear);
-  const [file, setFile] = useState<File | null>(null);
-  const job = useImportJob(ECONOMICS_JOB);
-  const { current, running, report, validated, imported } = job;
-
-  const handlePick = (f: File) => {
-    setFile(f);
-    job.reset();
-  };
-  const handleClose = () => {
-    if (running) return;
-    setFile(null);
-    job.reset();
-    onClose();
-  };
+  const job = useImportJob(ECONOMICS_JOB, onClose);
+  const { running, report, validated, imported } = job;
   const sheetUrl = downloadUrl('/api/households/economics.xlsx', { ...filters, flagged: undefined, year });
 
   return (
     <Modal
       open={open}
       title={rt('reg.economicsTitle')}
-      onCancel={handleClose}
+      onCancel={job.close}
       closable={!running}
       maskClosable={false}
       width={760}
       destroyOnHidden
-      footer={
-        <ImportActions
-          canStart={file !== null}
-          running={running}
-          importing={running && !!current && !current.dryRun}
-          validated={validated}
-          imported={imported}
-          onClose={handleClose}
-          onStart={(dryRun) => file && void job.start(file, dryRun)}
-        />
-      }
+      footer={<ImportActions job={job} />}
     >
       <Typography.Paragraph type="secondary">{rt('reg.economicsHelp')}</Typography.Paragraph>
       <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
@@ -88,7 +66,7 @@ export function EconomicsImportModal({ open, onClose, defaultYear, filters }: Ec
         <Button icon={<DownloadOutlined />} href={sheetUrl}>
           {rt('reg.economicsDownload', { year })}
         </Button>
-        <WorkbookPicker file={file} disabled={running} onPick={handlePick} />
+        <WorkbookPicker job={job} />
       </Flex>
       <ImportJobStatus job={job} unit="households" label={rt('reg.economicsTitle')} />
       {validated && report ? (

@@ -1,34 +1,23 @@
 import { Button, Flex } from 'antd';
 import { useRt } from './text';
-
-interface ImportActionsProps {
-  /** A file is picked. */
-  canStart: boolean;
-  running: boolean;
-  /** The running job is the import itself (not its validation). */
-  importing: boolean;
-  validated: boolean;
-  imported: boolean;
-  onClose: () => void;
-  onStart: (dryRun: boolean) => void;
-}
+import type { AnyImportJob, ImportJobState } from './useImportJob';
 
 /** The import dialogs' buttons: close; validate until imported; import once the file validated. */
-export function ImportActions(props: ImportActionsProps) {
-  const { canStart, running, importing, validated, imported, onClose, onStart } = props;
+export function ImportActions({ job }: { job: ImportJobState<AnyImportJob> }) {
+  const { file, running, importing, validated, imported, close, start } = job;
   const rt = useRt();
   return (
     <Flex gap={8} justify="flex-end" wrap>
-      <Button onClick={onClose} disabled={running}>
+      <Button onClick={close} disabled={running}>
         {rt('reg.close')}
       </Button>
       {!imported ? (
-        <Button onClick={() => onStart(true)} disabled={!canStart || running} loading={running && !validated}>
+        <Button onClick={() => start(true)} disabled={!file || running} loading={running && !validated}>
           {rt('reg.validate')}
         </Button>
       ) : null}
       {validated || importing ? (
-        <Button type="primary" onClick={() => onStart(false)} disabled={running} loading={running}>
+        <Button type="primary" onClick={() => start(false)} disabled={running} loading={running}>
           {rt('reg.run')}
         </Button>
       ) : null}

@@ -1,6 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Modal, Typography } from 'antd';
-import { useState } from 'react';
 import {
   LEDGER_TEMPLATE_URL,
   getLedgerImport,
@@ -27,48 +26,26 @@ const LEDGER_JOB: ImportJobApi<LedgerImportJob> = {
  */
 export function LedgerImportModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const rt = useRt();
-  const [file, setFile] = useState<File | null>(null);
-  const job = useImportJob(LEDGER_JOB);
-  const { current, running, report, validated, imported } = job;
-
-  const handlePick = (f: File) => {
-    setFile(f);
-    job.reset();
-  };
-  const handleClose = () => {
-    if (running) return;
-    setFile(null);
-    job.reset();
-    onClose();
-  };
+  const job = useImportJob(LEDGER_JOB, onClose);
+  const { running, report, validated, imported } = job;
 
   return (
     <Modal
       open={open}
       title={rt('reg.importTitle')}
-      onCancel={handleClose}
+      onCancel={job.close}
       closable={!running}
       maskClosable={false}
       width={760}
       destroyOnHidden
-      footer={
-        <ImportActions
-          canStart={file !== null}
-          running={running}
-          importing={running && !!current && !current.dryRun}
-          validated={validated}
-          imported={imported}
-          onClose={handleClose}
-          onStart={(dryRun) => file && void job.start(file, dryRun)}
-        />
-      }
+      footer={<ImportActions job={job} />}
     >
       <Typography.Paragraph type="secondary">{rt('reg.importHelp')}</Typography.Paragraph>
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         <Button icon={<DownloadOutlined />} href={LEDGER_TEMPLATE_URL}>
           {rt('reg.template')}
         </Button>
-        <WorkbookPicker file={file} disabled={running} onPick={handlePick} />
+        <WorkbookPicker job={job} />
       </Flex>
       <ImportJobStatus job={job} unit="members" label={rt('reg.importTitle')} />
       {validated && report ? (

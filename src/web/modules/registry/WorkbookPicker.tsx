@@ -2,20 +2,13 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Button, Typography, Upload } from 'antd';
 import type { UploadProps } from 'antd';
 import { useRt } from './text';
+import type { AnyImportJob, ImportJobState } from './useImportJob';
 
-/** Picks one .xlsx (kept in the page, sent only when the clerk validates) and shows its name. */
-export function WorkbookPicker({
-  file,
-  disabled,
-  onPick,
-}: {
-  file: File | null;
-  disabled: boolean;
-  onPick: (file: File) => void;
-}) {
+/** Picks one .xlsx (kept in the page until the clerk validates) and shows its name. */
+export function WorkbookPicker({ job }: { job: ImportJobState<AnyImportJob> }) {
   const rt = useRt();
   const handleBeforeUpload: UploadProps['beforeUpload'] = (f) => {
-    onPick(f);
+    job.pick(f);
     return Upload.LIST_IGNORE;
   };
   return (
@@ -25,15 +18,15 @@ export function WorkbookPicker({
         beforeUpload={handleBeforeUpload}
         showUploadList={false}
         maxCount={1}
-        disabled={disabled}
+        disabled={job.running}
       >
-        <Button icon={<UploadOutlined />} disabled={disabled}>
+        <Button icon={<UploadOutlined />} disabled={job.running}>
           {rt('reg.pick')}
         </Button>
       </Upload>
-      {file ? (
+      {job.file ? (
         <Typography.Text style={{ alignSelf: 'center', overflowWrap: 'anywhere' }}>
-          {file.name}
+          {job.file.name}
         </Typography.Text>
       ) : null}
     </>
