@@ -139,6 +139,9 @@ describe('registry import journey (town clerk)', () => {
       await econ.getByText('校验通过：1 户的年度收支，可以导入').waitFor({ timeout: 60_000 });
       await econ.getByRole('button', { name: '导入', exact: true }).click();
       await econ.getByText('已导入 1 户（新增 1），其中 1 户触发监测预警').waitFor({ timeout: 60_000 });
+      // The import ran as a job: its progress bar ended at success, after the one household-year.
+      await expect.poll(() => econ.locator('.ant-progress-status-success').count()).toBe(1);
+      await econ.getByText('完成', { exact: true }).waitFor();
       await screenshot(page, 'registry-economics-done');
       await econ.locator('.ant-modal-footer').getByRole('button', { name: '关闭', exact: true }).click();
 

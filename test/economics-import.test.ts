@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,12 @@ import { syntheticHousehold, syntheticMember } from '../src/core/households/fixt
 import { ECONOMICS_COLUMNS } from '../src/core/households/economics-ledger';
 import { mulberry32 } from '../src/core/identity/random';
 import { DEMO_YEAR_CONFIG_2020 } from '../src/core/monitoring/config';
+import type { Actor } from '../src/core/accounts/scope';
 import { householdYears } from '../src/server/db/schema';
+import {
+  importEconomics,
+  type EconomicsImportProgress,
+} from '../src/server/domains/registry-import/economics-import.service';
 import {
   TOWN_A,
   TOWN_B,
@@ -28,6 +34,7 @@ let dataDir: string;
 let admin: Session;
 let townA: Session;
 let townB: Session;
+let townAActor: Actor;
 const rng = mulberry32(11);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -36,7 +43,8 @@ beforeEach(async () => {
   t = await createTestApp({ dataDir });
   await seedRegions(t.deps);
   await seedUser(t.deps, { username: 'admin', role: 'admin' });
-  await seedUser(t.deps, { username: 'clerk-a', role: 'town', regionCode: TOWN_A });
+  const townAId = await seedUser(t.deps, { username: 'clerk-a', role: 'town', regionCode: TOWN_A });
+  townAActor = { id: townAId, username: 'clerk-a', role: 'town', regionCode: TOWN_A, unitId: null };
   await seedUser(t.deps, { username: 'clerk-b', role: 'town', regionCode: TOWN_B });
   admin = await login(t.app, 'admin');
   townA = await login(t.app, 'clerk-a');
@@ -121,14 +129,47 @@ interface Report {
   errors: { path: string; row: number; column: string; code: string; message: { zh: string } }[];
 }
 
-async function runImport(s: Session, file: Buffer, dryRun = false) {
-  const res = await s.request({
+interface Job {
+  id: string;
+  status: 'running' | 'done' | 'failed';
+  progress: { phase: string; rowsRead: number; totalRows: number | null; yearsWritten: number };
+  report: Report | null;
+}
+
+/** Posts the file; the answer is the started job (202) or a refusal. */
+function startImport(s: Session, file: Buffer, dryRun = false) {
+  return s.request({
     method: 'POST',
     url: `/api/households/economics-imports?dryRun=${dryRun}`,
     headers: { 'content-type': XLSX },
     payload: file,
   });
-  return res;
+}
+
+const pollJob = (s: Session, id: string) =>
+  s.request({ method: 'GET', url: `/api/households/economics-imports/${id}` });
+
+/** Polls the job as the page does until it ends; every answer seen is kept. */
+async function pollToEnd(s: Session, started: Job): Promise<Job[]> {
+  const seen = [started];
+  let job = started;
+  for (let i = 0; i < 400 && job.status === 'running'; i++) {
+    await new Promise((r) => setTimeout(r, 25));
+    const res = await pollJob(s, job.id);
+    expect(res.statusCode, res.body).toBe(200);
+    job = res.json() as Job;
+    seen.push(job);
+  }
+  expect(job.status).toBe('done');
+  return seen;
+}
+
+/** Runs an import through its background job and returns the report. */
+async function runImport(s: Session, file: Buffer, dryRun = false): Promise<Report> {
+  const res = await startImport(s, file, dryRun);
+  expect(res.statusCode, res.body).toBe(202);
+  const seen = await pollToEnd(s, res.json() as Job);
+  return seen.at(-1)!.report!;
 }
 
 const yearRows = async () => (await t.deps.db.select({ n: count() }).from(householdYears))[0]!.n;
@@ -145,9 +186,7 @@ describe('yearly economics ledger import', () => {
       row({ 系统编号: c.id, 工资性收入: 24000, 评估日期: 44180 }), // Excel serial for 2020-12-15
     ]);
     const before = await auditCount(t.deps);
-    const res = await runImport(townA, file);
-    expect(res.statusCode, res.body).toBe(200);
-    const report = res.json() as Report;
+    const report = await runImport(townA, file);
     expect(report.errors).toEqual([]);
     expect(report).toMatchObject({ ok: true, rows: 3, written: 3, created: 3, flagged: 1 });
     expect(await auditCount(t.deps, 'household.year')).toBe(3);
@@ -164,7 +203,7 @@ describe('yearly economics ledger import', () => {
     expect(yb.econ.rigidExpenditure.medical).toBe(1200);
 
     // The same file again updates (nothing new is created) and the timeline says so.
-    const again = (await runImport(townA, file)).json() as Report;
+    const again = await runImport(townA, file);
     expect(again).toMatchObject({ ok: true, written: 3, created: 0 });
     const timeline = (await townA.request({ method: 'GET', url: `/api/households/${a.id}/timeline` })).json();
     expect(
@@ -185,9 +224,12 @@ describe('yearly economics ledger import', () => {
       row({ 住房安全等级: 'E', 户编号: a.householdNo, 年度: 2021, 水质是否达标: '也许' }), // row 8
     ]);
     const before = { audit: await auditCount(t.deps), years: await yearRows() };
-    const res = await runImport(townA, file);
-    expect(res.statusCode, res.body).toBe(200);
-    const report = res.json() as Report;
+    const started = await startImport(townA, file);
+    expect(started.statusCode, started.body).toBe(202);
+    const last = (await pollToEnd(townA, started.json() as Job)).at(-1)!;
+    // Refused after validation: the job ends without a write phase.
+    expect(last.progress).toEqual({ phase: 'done', rowsRead: 7, totalRows: null, yearsWritten: 0 });
+    const report = last.report!;
     expect(report.ok).toBe(false);
     expect(report.written).toBe(0);
     expect(report.errors.map((e) => [e.path, e.code])).toEqual([
@@ -210,24 +252,22 @@ describe('yearly economics ledger import', () => {
   it('validates without writing on a dry run; refuses a file without the needed columns, a non-xlsx body and the wrong roles', async () => {
     const a = await household(townA, VILLAGE_A1, 'E-301');
     const dry = await runImport(townA, await workbook([row({ 户编号: a.householdNo })]), true);
-    expect(dry.json()).toMatchObject({ ok: true, dryRun: true, rows: 1, written: 0 });
+    expect(dry).toMatchObject({ ok: true, dryRun: true, rows: 1, written: 0 });
     expect(await yearRows()).toBe(0);
 
-    const noKey = (
-      await runImport(townA, await workbook([{ 工资性收入: 1 }], ['工资性收入']))
-    ).json() as Report;
+    const noKey = await runImport(townA, await workbook([{ 工资性收入: 1 }], ['工资性收入']));
     expect(noKey.errors.map((e) => [e.path, e.code])).toEqual([
       ['家庭收支!1:年度', 'header.missing'],
       ['家庭收支!1:户编号', 'header.missing'],
     ]);
 
-    const notXlsx = await runImport(townA, Buffer.from('户编号,年度\nE-301,2020\n'));
+    const notXlsx = await startImport(townA, Buffer.from('户编号,年度\nE-301,2020\n'));
     expect(notXlsx.statusCode).toBe(400);
     expect(notXlsx.json().error.details[0]).toMatchObject({ code: 'file.not_xlsx' });
 
     await seedUser(t.deps, { username: 'insp', role: 'inspector' });
     const inspector = await login(t.app, 'insp');
-    const refused = await runImport(inspector, await workbook([row({ 户编号: a.householdNo })]));
+    const refused = await startImport(inspector, await workbook([row({ 户编号: a.householdNo })]));
     expect(refused.statusCode).toBe(403);
     expect(await yearRows()).toBe(0);
   });
@@ -279,7 +319,7 @@ describe('yearly economics ledger import', () => {
     });
     expect(header).not.toContain('户主证件号码');
 
-    const back = (await runImport(townA, res.rawPayload)).json() as Report;
+    const back = await runImport(townA, res.rawPayload);
     expect(back).toMatchObject({ ok: true, written: 1, created: 0 });
     const y = (await townA.request({ method: 'GET', url: `/api/households/${a.id}/years/2020` })).json();
     expect(y.econ).toMatchObject({ wages: 9000, transferIncome: 1500, businessCosts: 500 });
@@ -288,5 +328,62 @@ describe('yearly economics ledger import', () => {
       meatAtLeastMonthly: true,
       seasonalClothing: null,
     });
+  });
+
+  it('runs as a background job of its owner: polled to the end, its progress reaches the written total', async () => {
+    const hh = [];
+    for (let i = 0; i < 3; i++) hh.push(await household(townA, VILLAGE_A1, `E-J0${i}`));
+    const file = await workbook(hh.map((h) => row({ 户编号: h.householdNo })));
+
+    const res = await startImport(townA, file);
+    expect(res.statusCode, res.body).toBe(202);
+    const started = res.json() as Job;
+    // The answer comes before the file is read: the import goes on after the request.
+    expect(started).toMatchObject({ status: 'running', report: null, progress: { phase: 'validate' } });
+    expect(started).not.toHaveProperty('actorId');
+
+    // Only its owner sees it: another town, the administrator and the household-ledger poll get 404.
+    expect((await pollJob(townB, started.id)).statusCode).toBe(404);
+    expect((await pollJob(admin, started.id)).statusCode).toBe(404);
+    const asLedger = await townA.request({ method: 'GET', url: `/api/households/imports/${started.id}` });
+    expect(asLedger.statusCode).toBe(404);
+
+    const seen = await pollToEnd(townA, started);
+    const last = seen.at(-1)!;
+    expect(last.progress).toEqual({ phase: 'done', rowsRead: 3, totalRows: 3, yearsWritten: 3 });
+    expect(last.report).toMatchObject({ ok: true, rows: 3, written: 3, created: 3 });
+    expect(await yearRows()).toBe(3);
+    // Still only the owner's once it has ended.
+    expect((await pollJob(townB, started.id)).statusCode).toBe(404);
+    expect((await pollJob(townA, crypto.randomUUID())).statusCode).toBe(404);
+  });
+
+  it('reports rows read, then household-years written one by one up to the total, then done', async () => {
+    const hh = [];
+    for (let i = 0; i < 3; i++) hh.push(await household(townA, VILLAGE_A1, `E-P0${i}`));
+    const file = path.join(dataDir, 'economics.xlsx');
+    fs.writeFileSync(file, await workbook(hh.map((h) => row({ 户编号: h.householdNo }))));
+    const seen: EconomicsImportProgress[] = [];
+    const report = await importEconomics(t.deps, townAActor, file, {
+      reportEvery: 1,
+      onProgress: (p) => seen.push(p),
+    });
+    expect(report).toMatchObject({ ok: true, written: 3 });
+    expect(seen.map((p) => [p.phase, p.rowsRead, p.totalRows, p.yearsWritten])).toEqual([
+      ['validate', 1, null, 0],
+      ['validate', 2, null, 0],
+      ['validate', 3, null, 0],
+      ['write', 3, 3, 0],
+      ['write', 3, 3, 1],
+      ['write', 3, 3, 2],
+      ['write', 3, 3, 3],
+      ['done', 3, 3, 3],
+    ]);
+
+    // A refused file never enters the write phase.
+    fs.writeFileSync(file, await workbook([row({ 户编号: 'NO-SUCH' })]));
+    const refused: EconomicsImportProgress[] = [];
+    await importEconomics(t.deps, townAActor, file, { onProgress: (p) => refused.push(p) });
+    expect(refused.map((p) => p.phase)).toEqual(['done']);
   });
 });

@@ -255,6 +255,32 @@ describe('ledger import', () => {
     expect(header).toEqual(LEDGER_COLUMNS.map((c) => c.header));
     expect((await runImport(admin, tpl.rawPayload)).ok).toBe(true);
   });
+
+  it('shows an import job only to the user who started it, and only on its own poll route', async () => {
+    const res = await townA.request({
+      method: 'POST',
+      url: '/api/households/imports?dryRun=true',
+      headers: { 'content-type': XLSX },
+      payload: await workbook([memberRow({})]),
+    });
+    expect(res.statusCode, res.body).toBe(202);
+    const { id } = res.json() as { id: string };
+    for (const s of [townB, admin, village])
+      expect((await s.request({ method: 'GET', url: `/api/households/imports/${id}` })).statusCode).toBe(404);
+    const asEconomics = await townA.request({
+      method: 'GET',
+      url: `/api/households/economics-imports/${id}`,
+    });
+    expect(asEconomics.statusCode).toBe(404);
+    let own = { status: 'running' };
+    for (let i = 0; i < 200 && own.status === 'running'; i++) {
+      const poll = await townA.request({ method: 'GET', url: `/api/households/imports/${id}` });
+      expect(poll.statusCode).toBe(200);
+      own = poll.json() as { status: string };
+      if (own.status === 'running') await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(own).toMatchObject({ status: 'done', report: { ok: true, dryRun: true } });
+  });
 });
 
 describe('ledger import in one pass, written in chunks inside one transaction', () => {

@@ -24,10 +24,7 @@ export function registerHouseholdCommands(program: Command, report: (e: unknown)
         try {
           const r = await importHouseholds(rt.deps, CLI_ACTOR, path.resolve(file), {
             dryRun: !!opts.dryRun,
-            onProgress: (p) =>
-              process.stderr.write(
-                `\r${p.phase === 'validate' ? '校验 validating' : p.phase === 'write' ? '写入 writing' : '完成 done'}: ${p.phase === 'write' ? `${p.membersWritten}/${p.totalRows ?? '?'}` : p.rowsRead} rows   `,
-              ),
+            onProgress: (p) => printProgress(p.phase, p.rowsRead, p.membersWritten, p.totalRows),
           });
           process.stderr.write('\n');
           for (const w of r.warnings.slice(0, 50)) console.error(`提示 ${w.path}: ${w.message.zh}`);
@@ -60,7 +57,11 @@ export function registerHouseholdCommands(program: Command, report: (e: unknown)
         if (!fs.existsSync(file)) throw new Error(`文件不存在 no such file: ${file}`);
         const rt = await openRuntime(loadConfig());
         try {
-          const r = await importEconomics(rt.deps, CLI_ACTOR, path.resolve(file), { dryRun: !!opts.dryRun });
+          const r = await importEconomics(rt.deps, CLI_ACTOR, path.resolve(file), {
+            dryRun: !!opts.dryRun,
+            onProgress: (p) => printProgress(p.phase, p.rowsRead, p.yearsWritten, p.totalRows),
+          });
+          process.stderr.write('\n');
           if (!r.ok) {
             for (const e of r.errors.slice(0, 100)) console.error(`错误 ${e.path}: ${e.message.zh}`);
             console.error(
@@ -79,4 +80,16 @@ export function registerHouseholdCommands(program: Command, report: (e: unknown)
         report(e);
       }
     });
+}
+
+/** One line on stderr, rewritten in place: rows read while validating, then written of the total. */
+function printProgress(
+  phase: 'validate' | 'write' | 'done',
+  rowsRead: number,
+  written: number,
+  total: number | null,
+): void {
+  const label = phase === 'validate' ? '校验 validating' : phase === 'write' ? '写入 writing' : '完成 done';
+  const count = phase === 'write' ? `${written}/${total ?? '?'}` : rowsRead;
+  process.stderr.write(`\r${label}: ${count} rows   `);
 }

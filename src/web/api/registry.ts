@@ -1,51 +1,12 @@
-import type { LocalizedText } from '../../core/errors/errors';
+import type { EconomicsImportJob, LedgerImportJob } from '../../core/households/imports.schemas';
 import { apiPostRaw, apiRequest, type QueryValue } from './client';
 
-/** One located problem of an import: sheet, row, column, reason. */
-export interface ImportIssue {
-  path: string;
-  sheet: string;
-  row: number;
-  column: string;
-  code: string;
-  message: LocalizedText;
-}
-
-export interface LedgerImportJob {
-  id: string;
-  dryRun: boolean;
-  status: 'running' | 'done' | 'failed';
-  startedAt: string;
-  progress: {
-    phase: 'validate' | 'write' | 'done';
-    rowsRead: number;
-    totalRows: number | null;
-    membersWritten: number;
-  };
-  report: {
-    ok: boolean;
-    dryRun: boolean;
-    rows: number;
-    households: number;
-    members: number;
-    errorCount: number;
-    errors: ImportIssue[];
-    warnings: ImportIssue[];
-    ms: number;
-  } | null;
-}
-
-export interface EconomicsImportReport {
-  ok: boolean;
-  dryRun: boolean;
-  rows: number;
-  written: number;
-  created: number;
-  flagged: number;
-  errorCount: number;
-  errors: ImportIssue[];
-  ms: number;
-}
+export type {
+  EconomicsImportJob,
+  ImportIssue,
+  ImportJobProgress,
+  LedgerImportJob,
+} from '../../core/households/imports.schemas';
 
 /** Starts a household-ledger import (validated first when `dryRun`); poll `getLedgerImport` for progress. */
 export function startLedgerImport(file: Blob, dryRun: boolean): Promise<LedgerImportJob> {
@@ -56,8 +17,13 @@ export function getLedgerImport(id: string, signal?: AbortSignal): Promise<Ledge
   return apiRequest(`/api/households/imports/${id}`, { signal });
 }
 
-export function importEconomics(file: Blob, dryRun: boolean): Promise<EconomicsImportReport> {
+/** Starts a yearly-economics import; poll `getEconomicsImport` for progress. */
+export function startEconomicsImport(file: Blob, dryRun: boolean): Promise<EconomicsImportJob> {
   return apiPostRaw('/api/households/economics-imports', file, { query: { dryRun } });
+}
+
+export function getEconomicsImport(id: string, signal?: AbortSignal): Promise<EconomicsImportJob> {
+  return apiRequest(`/api/households/economics-imports/${id}`, { signal });
 }
 
 export const LEDGER_TEMPLATE_URL = '/api/households/import-template.xlsx';

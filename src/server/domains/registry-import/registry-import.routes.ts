@@ -1,64 +1,21 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LocalizedTextSchema } from '../../../core/errors/errors';
 import { HouseholdListQuerySchema } from '../../../core/households/households.schemas';
+import { EconomicsImportJobSchema, LedgerImportJobSchema } from '../../../core/households/imports.schemas';
 import { errorResponses } from '../../plugins/route-schemas';
 import type { Deps } from '../../deps';
 import { requireActor } from '../../plugins/auth';
 import { contentDisposition } from '../../storage/uploads';
 import { exportEconomics } from './economics-export.service';
-import { importEconomicsUpload } from './economics-import.service';
 import { exportHouseholds, importTemplate } from './export.service';
-import { getImportJob, startImport } from './import.jobs';
+import { getJob, presentJob, startJob } from './import.jobs';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const errors = errorResponses(400, 401, 403, 404);
 const tags = ['households'];
-const Issue = z.object({
-  path: z.string(),
-  sheet: z.string(),
-  row: z.number(),
-  column: z.string(),
-  code: z.string(),
-  message: LocalizedTextSchema,
-});
-const JobSchema = z.object({
-  id: z.string(),
-  dryRun: z.boolean(),
-  status: z.enum(['running', 'done', 'failed']),
-  startedAt: z.string(),
-  progress: z.object({
-    phase: z.enum(['validate', 'write', 'done']),
-    rowsRead: z.number(),
-    totalRows: z.number().nullable(),
-    membersWritten: z.number(),
-  }),
-  report: z
-    .object({
-      ok: z.boolean(),
-      dryRun: z.boolean(),
-      rows: z.number(),
-      households: z.number(),
-      members: z.number(),
-      errorCount: z.number(),
-      errors: z.array(Issue),
-      warnings: z.array(Issue),
-      ms: z.number(),
-    })
-    .nullable(),
-});
-
-const EconomicsReportSchema = z.object({
-  ok: z.boolean(),
-  dryRun: z.boolean(),
-  rows: z.number(),
-  written: z.number(),
-  created: z.number(),
-  flagged: z.number(),
-  errorCount: z.number(),
-  errors: z.array(Issue),
-  ms: z.number(),
-});
+const DryRunQuery = z.object({ dryRun: z.enum(['true', 'false']).default('false') });
+const JobParams = z.object({ jobId: z.string().uuid() });
 
 export const registryImportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   app.addContentTypeParser(
@@ -85,15 +42,14 @@ export const registryImportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
       schema: {
         tags,
         summary: '导入台账 Import an .xlsx ledger (raw body); dryRun=true validates only',
-        querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
-        response: { 202: JobSchema, ...errors },
+        querystring: DryRunQuery,
+        response: { 202: LedgerImportJobSchema, ...errors },
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const data = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const job = await startImport(deps, actor, data, request.query.dryRun === 'true');
-      return reply.status(202).send(job);
+      const job = await startJob(deps, actor, bodyOf(request), request.query.dryRun === 'true', 'households');
+      return reply.status(202).send(presentJob(job));
     },
   );
 
@@ -103,11 +59,11 @@ export const registryImportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
       schema: {
         tags,
         summary: '导入进度 Import progress and report',
-        params: z.object({ jobId: z.string().uuid() }),
-        response: { 200: JobSchema, ...errors },
+        params: JobParams,
+        response: { 200: LedgerImportJobSchema, ...errors },
       },
     },
-    async (request) => getImportJob(requireActor(request), request.params.jobId),
+    async (request) => presentJob(getJob(requireActor(request), request.params.jobId, 'households')),
   );
 
   app.get(
@@ -164,14 +120,30 @@ export const registryImportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
         tags,
         summary:
           '导入收支台账 Import the yearly income-and-expenditure ledger (.xlsx raw body); dryRun=true validates only',
-        querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
-        response: { 200: EconomicsReportSchema, ...errors },
+        querystring: DryRunQuery,
+        response: { 202: EconomicsImportJobSchema, ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = requireActor(request);
-      const data = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      return importEconomicsUpload(deps, actor, data, request.query.dryRun === 'true');
+      const job = await startJob(deps, actor, bodyOf(request), request.query.dryRun === 'true', 'economics');
+      return reply.status(202).send(presentJob(job));
     },
   );
+
+  app.get(
+    '/api/households/economics-imports/:jobId',
+    {
+      schema: {
+        tags,
+        summary: '收支导入进度 Economics import progress and report',
+        params: JobParams,
+        response: { 200: EconomicsImportJobSchema, ...errors },
+      },
+    },
+    async (request) => presentJob(getJob(requireActor(request), request.params.jobId, 'economics')),
+  );
 };
+
+const bodyOf = (request: FastifyRequest): Buffer =>
+  Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);

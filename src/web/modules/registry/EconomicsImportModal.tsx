@@ -1,15 +1,25 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Flex, InputNumber, Modal, Typography, Upload } from 'antd';
-import type { UploadProps } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, InputNumber, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { errorMessage } from '../../api/ApiError';
 import type { QueryValue } from '../../api/client';
-import { downloadUrl, importEconomics } from '../../api/registry';
-import { useI18n } from '../../i18n/useI18n';
-import { householdsKey } from '../households/householdQueries';
-import { ImportErrors } from './IssueTable';
+import {
+  downloadUrl,
+  getEconomicsImport,
+  startEconomicsImport,
+  type EconomicsImportJob,
+} from '../../api/registry';
+import { ImportActions } from './ImportActions';
+import { ImportJobStatus } from './ImportJobStatus';
 import { useRt } from './text';
+import { useImportJob, type ImportJobApi } from './useImportJob';
+import { WorkbookPicker } from './WorkbookPicker';
+
+const ECONOMICS_JOB: ImportJobApi<EconomicsImportJob> = {
+  key: 'economics-import',
+  start: startEconomicsImport,
+  get: getEconomicsImport,
+  written: (p) => p.yearsWritten,
+};
 
 interface EconomicsImportModalProps {
   open: boolean;
@@ -20,65 +30,27 @@ interface EconomicsImportModalProps {
   filters: Record<string, QueryValue>;
 }
 
-/** 导入收支: download the year's sheet for the filtered households, fill it, validate, import. */
+/**
+ * 导入收支: download the year's sheet for the filtered households, fill it, validate, import; a progress
+ * bar follows the server's job while it writes household-year by household-year.
+ */
 export function EconomicsImportModal({ open, onClose, defaultYear, filters }: EconomicsImportModalProps) {
-  const { lang } = useI18n();
   const rt = useRt();
-  const queryClient = useQueryClient();
   const [year, setYear] = useState(defaultYear);
-  const [file, setFile] = useState<File | null>(null);
-  const mutation = useMutation({
-    mutationFn: (dryRun: boolean) => importEconomics(file!, dryRun),
-    onSuccess: async (r) => {
-      if (r.ok && !r.dryRun) await queryClient.invalidateQueries({ queryKey: householdsKey });
-    },
-  });
-  const report = mutation.data;
-
-  const handleBeforeUpload: UploadProps['beforeUpload'] = (f) => {
-    setFile(f);
-    mutation.reset();
-    return Upload.LIST_IGNORE;
-  };
-  const handleClose = () => {
-    if (mutation.isPending) return;
-    setFile(null);
-    mutation.reset();
-    onClose();
-  };
-  const validated = report?.ok && report.dryRun;
-  const imported = report?.ok && !report.dryRun;
+  const job = useImportJob(ECONOMICS_JOB, onClose);
+  const { running, report, validated, imported } = job;
   const sheetUrl = downloadUrl('/api/households/economics.xlsx', { ...filters, flagged: undefined, year });
 
   return (
     <Modal
       open={open}
       title={rt('reg.economicsTitle')}
-      onCancel={handleClose}
+      onCancel={job.close}
+      closable={!running}
       maskClosable={false}
       width={760}
       destroyOnHidden
-      footer={
-        <Flex gap={8} justify="flex-end" wrap>
-          <Button onClick={handleClose} disabled={mutation.isPending}>
-            {rt('reg.close')}
-          </Button>
-          {!imported ? (
-            <Button
-              onClick={() => mutation.mutate(true)}
-              disabled={!file || mutation.isPending}
-              loading={mutation.isPending && mutation.variables}
-            >
-              {rt('reg.validate')}
-            </Button>
-          ) : null}
-          {validated || (mutation.isPending && !mutation.variables) ? (
-            <Button type="primary" onClick={() => mutation.mutate(false)} loading={mutation.isPending}>
-              {rt('reg.run')}
-            </Button>
-          ) : null}
-        </Flex>
-      }
+      footer={<ImportActions job={job} />}
     >
       <Typography.Paragraph type="secondary">{rt('reg.economicsHelp')}</Typography.Paragraph>
       <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
@@ -94,22 +66,13 @@ export function EconomicsImportModal({ open, onClose, defaultYear, filters }: Ec
         <Button icon={<DownloadOutlined />} href={sheetUrl}>
           {rt('reg.economicsDownload', { year })}
         </Button>
-        <Upload
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          beforeUpload={handleBeforeUpload}
-          showUploadList={false}
-          maxCount={1}
-          disabled={mutation.isPending}
-        >
-          <Button icon={<UploadOutlined />}>{rt('reg.pick')}</Button>
-        </Upload>
-        {file ? <Typography.Text style={{ overflowWrap: 'anywhere' }}>{file.name}</Typography.Text> : null}
+        <WorkbookPicker job={job} />
       </Flex>
-      {mutation.error ? <Alert type="error" showIcon message={errorMessage(mutation.error, lang)} /> : null}
-      {validated ? (
+      <ImportJobStatus job={job} unit="households" label={rt('reg.economicsTitle')} />
+      {validated && report ? (
         <Alert type="success" showIcon message={rt('reg.economicsOk', { rows: report.rows })} />
       ) : null}
-      {imported ? (
+      {imported && report ? (
         <Alert
           type="success"
           showIcon
@@ -117,10 +80,10 @@ export function EconomicsImportModal({ open, onClose, defaultYear, filters }: Ec
             rows: report.written,
             created: report.created,
             flagged: report.flagged,
+            seconds: (report.ms / 1000).toFixed(1),
           })}
         />
       ) : null}
-      {report && !report.ok ? <ImportErrors errorCount={report.errorCount} errors={report.errors} /> : null}
     </Modal>
   );
 }

@@ -50,11 +50,11 @@ describe('progressOf', () => {
     progress: Partial<Parameters<typeof progressOf>[0]['progress']>,
   ) => ({
     status,
-    progress: { phase: 'validate' as const, rowsRead: 0, totalRows: null, membersWritten: 0, ...progress },
+    progress: { phase: 'validate' as const, rowsRead: 0, totalRows: null, ...progress },
   });
 
   it('has no percentage while validating (the total is not known), counting rows read', () => {
-    expect(progressOf(job('running', { rowsRead: 5000 }))).toEqual({
+    expect(progressOf(job('running', { rowsRead: 5000 }), 0)).toEqual({
       percent: null,
       phase: 'validate',
       done: 5000,
@@ -62,19 +62,25 @@ describe('progressOf', () => {
     });
   });
 
-  it('counts members written against the validated total, never 100 before the end', () => {
-    expect(progressOf(job('running', { phase: 'write', totalRows: 200, membersWritten: 50 })).percent).toBe(
-      25,
-    );
-    expect(progressOf(job('running', { phase: 'write', totalRows: 200, membersWritten: 200 })).percent).toBe(
-      99,
-    );
+  it('counts what is written against the validated total, never 100 before the end', () => {
+    expect(progressOf(job('running', { phase: 'write', totalRows: 200 }), 50).percent).toBe(25);
+    expect(progressOf(job('running', { phase: 'write', totalRows: 200 }), 200)).toEqual({
+      percent: 99,
+      phase: 'write',
+      done: 200,
+      total: 200,
+    });
   });
 
   it('is complete when the job has ended', () => {
-    expect(progressOf(job('done', { phase: 'done', totalRows: 200, rowsRead: 200 }))).toMatchObject({
+    expect(progressOf(job('done', { phase: 'done', totalRows: 200, rowsRead: 200 }), 200)).toMatchObject({
       percent: 100,
       done: 200,
+    });
+    // A refused file never had a total: the rows read are what was done.
+    expect(progressOf(job('done', { phase: 'done', rowsRead: 7 }), 0)).toMatchObject({
+      percent: 100,
+      done: 7,
     });
   });
 });

@@ -1,5 +1,5 @@
 import type { QueryValue } from '../../api/client';
-import type { LedgerImportJob } from '../../api/registry';
+import type { ImportJobProgress } from '../../api/registry';
 import type { HouseholdFilter } from '../households/householdQueries';
 
 /** The list's filters as the export endpoints take them (the same names as `GET /api/households`). */
@@ -23,20 +23,26 @@ export function filterQuery(
 export interface ProgressView {
   /** 0–100, or null while the total is not known yet (validation streams the file). */
   percent: number | null;
-  phase: LedgerImportJob['progress']['phase'];
+  phase: ImportJobProgress['phase'];
   done: number;
   total: number | null;
 }
 
-/** What the progress bar shows for a ledger import job. */
-export function progressOf(job: Pick<LedgerImportJob, 'status' | 'progress'>): ProgressView {
+/**
+ * What the progress bar shows for an import job; `written` is what the kind counts while writing
+ * (members of the household ledger, household-years of the economics ledger).
+ */
+export function progressOf(
+  job: { status: 'running' | 'done' | 'failed'; progress: ImportJobProgress },
+  written: number,
+): ProgressView {
   const p = job.progress;
   if (job.status !== 'running' || p.phase === 'done')
     return { percent: 100, phase: 'done', done: p.totalRows ?? p.rowsRead, total: p.totalRows };
   if (p.phase === 'write') {
     const total = p.totalRows ?? null;
-    const percent = total ? Math.min(99, Math.floor((p.membersWritten / total) * 100)) : null;
-    return { percent, phase: 'write', done: p.membersWritten, total };
+    const percent = total ? Math.min(99, Math.floor((written / total) * 100)) : null;
+    return { percent, phase: 'write', done: written, total };
   }
   return { percent: null, phase: 'validate', done: p.rowsRead, total: null };
 }
