@@ -77,6 +77,8 @@ interface Group {
   headName: string;
   /** Union of the members' R12 groups, until the household row is written. */
   deep: Set<string>;
+  /** The members' names in row order, written with the household row (households.member_names). */
+  names: string[];
   written: boolean;
 }
 
@@ -99,6 +101,7 @@ const HOUSEHOLD_COLS = [
   'special_hardship',
   'assist_person',
   'deep_groups',
+  'member_names',
   'created_at',
   'updated_at',
 ] as const;
@@ -307,6 +310,9 @@ async function run(
         special,
         h.assistPerson ?? null,
         JSON.stringify([...g.deep].sort()),
+        // As the member trigger would set it ('|'-joined in sort order), so the trigger finds nothing to
+        // change; the members of a household reopened later in the file are added by the trigger.
+        g.names.join('|'),
         now,
         now,
       ]);
@@ -314,6 +320,7 @@ async function run(
       g.written = true;
       g.household = null;
       g.deep = new Set();
+      g.names = [];
     }
     closed = stillOpen;
     await copyRows(kind, tx!, 'households', HOUSEHOLD_COLS, hh);
@@ -374,6 +381,7 @@ async function run(
         household: null,
         headName: '',
         deep: new Set(),
+        names: [],
         written: false,
       };
       groups.set(key, g);
@@ -412,6 +420,7 @@ async function run(
     newHashes.push(m.hash);
     if (!writing() || g.id === 0) continue;
     for (const d of m.deep) g.deep.add(d);
+    g.names.push(m.values[0] as string);
     pendingMembers.push({ group: g, values: [g.id, h.regionCode.slice(0, 6), ...m.values, sort] });
   }
   if (!header && errorCount === 0)
