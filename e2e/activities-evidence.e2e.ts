@@ -1,7 +1,7 @@
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DESKTOP, launchBrowser, newPage, screenshot } from './browser';
-import { fetchRegions, loginThroughForm, openFromMenu, pickOption } from './steps';
+import { fetchRegions, loginThroughForm, openFromMenu, pickOption, pickTreeNode } from './steps';
 
 /** A 1×1 PNG (synthetic "sign-in sheet"). */
 const SIGN_IN_PNG = Buffer.from(
@@ -38,15 +38,7 @@ describe('activity evidence', () => {
       await drawer.waitFor();
       await pickOption(page, drawer.getByLabel('记录类型'), '理论学习');
       await fillDate(drawer.getByLabel('日期', { exact: true }), '2020-09-16');
-      const place = drawer.getByRole('combobox', { name: /地点$/ });
-      await place.click();
-      await place.fill(village.name);
-      await page
-        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title')
-        .filter({ hasText: new RegExp(`^${village.name}$`) })
-        .first()
-        .click();
-      await drawer.getByTitle(village.name, { exact: true }).waitFor();
+      await pickTreeNode(page, drawer.getByRole('combobox', { name: /地点$/ }), drawer, village.name);
       await drawer.getByLabel('学习主题').fill('专题学习东西部协作政策（e2e）');
 
       // A new record offers the upload after the first save.

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DESKTOP, PHONE, launchBrowser, newPage, screenshot } from './browser';
-import { fetchRegions, loginThroughForm, logout, openFromMenu, pickOption } from './steps';
+import { fetchRegions, loginThroughForm, logout, openFromMenu, pickOption, pickTreeNode } from './steps';
 
 let browser: Browser;
 
@@ -72,15 +72,7 @@ async function fillPlacement(page: Page, p: Placement): Promise<Locator> {
   await drawer.waitFor();
   await pickOption(page, drawer.getByLabel('记录类型'), '劳务协作就业');
   await fillDate(drawer.getByLabel('日期', { exact: true }), '2020-09-15');
-  const place = drawer.getByRole('combobox', { name: /地点$/ });
-  await place.click();
-  await place.fill(p.village);
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title')
-    .filter({ hasText: new RegExp(`^${p.village}$`) })
-    .first()
-    .click();
-  await drawer.getByTitle(p.village, { exact: true }).waitFor();
+  await pickTreeNode(page, drawer.getByRole('combobox', { name: /地点$/ }), drawer, p.village);
   await drawer.getByLabel('姓名', { exact: true }).fill(p.name);
   await drawer.getByLabel('身份证号').fill(p.idNumber);
   await pickOption(page, drawer.getByLabel('就业方式'), '本地就近就业');

@@ -88,8 +88,28 @@ export async function pickOption(
       await select.press('Escape');
       await open.first().waitFor({ state: 'hidden' });
     }
+    // Whether the box shows the pick: by its title, or its text (some selects render a custom label).
+    // Not an assertion: the journey's own checks fail on a field left empty; this only picks again.
+    const shown = async () =>
+      (await root.getByTitle(optionTitle, { exact: true }).count()) > 0 ||
+      (await root.innerText()).includes(optionTitle);
+    for (let i = 0; i < 10 && !(await shown()); i++) await page.waitForTimeout(300);
+    if (attempt === 2 || (await shown())) return;
+  }
+}
+
+/** Picks a node of an antd TreeSelect by typing its name; picks again once if the box does not show it. */
+export async function pickTreeNode(page: Page, select: Locator, scope: Locator, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await select.fill(name);
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title')
+      .filter({ hasText: new RegExp(`^${name}$`) })
+      .first()
+      .click();
     try {
-      await root.getByTitle(optionTitle, { exact: true }).first().waitFor({ timeout: 3_000 });
+      await scope.getByTitle(name, { exact: true }).waitFor({ timeout: attempt === 1 ? 8_000 : 20_000 });
       return;
     } catch (error) {
       if (attempt === 2) throw error;
