@@ -140,7 +140,8 @@ describe('bulk re-evaluation at scale', () => {
     expect(await reevaluateYearInBulk(t.deps.db, 2020, new Date())).toMatchObject({ evaluated: 0 });
     await putYear(ids[0]!, 3000);
 
-    // A higher line: only the households between the two monitoring lines change.
+    // A higher line: only the households between the two monitoring lines change, and only the rows
+    // whose per-capita income lies between the old and the new lines (6,100 and 6,500) are even read.
     await setLine(4500);
     const at = new Date('2026-04-02T00:00:00Z');
     const changed = await reevaluateYearInBulk(t.deps.db, 2020, at, { batchSize: 2 });
@@ -150,7 +151,7 @@ describe('bulk re-evaluation at scale', () => {
     );
     expect(differing.length).toBeGreaterThan(0);
     expect(differing.length).toBeLessThan(ids.length);
-    expect(changed).toMatchObject({ evaluated: ids.length, written: differing.length });
+    expect(changed).toMatchObject({ selected: 'thresholds', evaluated: 2, written: differing.length });
     for (const id of ids) {
       expect(after.get(id)!.evaluatedAt).toBe(
         differing.includes(id) ? at.toISOString() : first.get(id)!.evaluatedAt,
@@ -170,10 +171,56 @@ describe('bulk re-evaluation at scale', () => {
       written: 0,
     });
 
+    // Lowering the line again reads the same two rows and restores what was stored first.
+    await setLine(4000);
+    expect(await reevaluateYearInBulk(t.deps.db, 2020, at)).toMatchObject({
+      selected: 'thresholds',
+      evaluated: 2,
+      written: 2,
+    });
+    expect([...(await storedResults()).values()].map(withoutTime)).toEqual(
+      [...first.values()].map(withoutTime),
+    );
+    await setLine(4500);
+    await reevaluateYearInBulk(t.deps.db, 2020, at);
+
     // What the bulk path left equals the per-change path's fresh evaluation of every household.
     for (const id of ids) await t.deps.db.transaction((tx) => refreshHousehold(tx, id, at));
     const fresh = await storedResults();
     for (const id of ids) expect(withoutTime(after.get(id)!)).toEqual(withoutTime(fresh.get(id)!));
+  });
+
+  it('reads every row when a rule is switched, none when only the exit rule moves, all after an unfinished change', async () => {
+    const cfg = DEMO_YEAR_CONFIG_2020;
+    const put = async (config: typeof cfg) => {
+      const res = await admin.request({
+        method: 'PUT',
+        url: '/api/monitoring/year-configs/2020',
+        payload: config,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { reevaluated: number };
+    };
+    await put(cfg);
+    const ids: number[] = [];
+    for (const [i, pc] of [3000, 6100, 9000].entries()) {
+      const id = await register(VILLAGE_A1, [`换${i}甲`, `换${i}乙`]);
+      await putYear(id, pc);
+      ids.push(id);
+    }
+    await put(cfg); // the year's first complete run with these thresholds
+    expect((await put({ ...cfg, exit: { minMonthsAboveRange: 9 } })).reevaluated).toBe(0);
+    expect(
+      (await put({ ...cfg, incomeDrop: { ...cfg.incomeDrop, requireBelowMonitoringLine: false } }))
+        .reevaluated,
+    ).toBe(ids.length);
+    // Thresholds saved without a complete run after them (as if the run had stopped), then changed again:
+    // rows may be current under either, so the next run reads them all.
+    await put(cfg);
+    await setLine(4500);
+    expect((await put({ ...cfg, povertyLine: 4400 })).reevaluated).toBe(ids.length);
+    // …while a complete run since lets the next change read only the row near the line (6,100).
+    expect((await put({ ...cfg, povertyLine: 4000 })).reevaluated).toBe(1);
   });
 
   it('rewrites a row whose stored result was written without a digest', async () => {

@@ -16,7 +16,7 @@ import { FORMERLY_POOR_ATTRIBUTES } from './households.schemas';
  * result (a verdict, a flag, an explanation text). It is part of the digest a bulk run compares with the
  * one it last evaluated a year with, so the next run re-derives every row of every year.
  */
-export const RULES_VERSION = 1;
+export const RULES_VERSION = 2;
 
 /** Everything one household-year evaluation needs (all facts, no personal data). */
 export interface HouseholdYearFacts {
@@ -88,3 +88,28 @@ export function evaluateHouseholdYear(f: HouseholdYearFacts): HouseholdYearEvalu
     flagged: result.flags.length > 0,
   };
 }
+
+/**
+ * What is stored of an evaluation: verdicts, values and which rules flagged, never a threshold's value
+ * or an explanation text (both are re-derived on read with the year's thresholds: explainYear). So a
+ * household's stored result changes with the thresholds only where a verdict does, which is what lets a
+ * threshold change re-evaluate only the households near it (threshold-probes.ts).
+ */
+export function storedResultOf(e: HouseholdYearEvaluation) {
+  return {
+    householdSize: e.householdSize,
+    perCapitaNetIncome: e.perCapitaNetIncome,
+    assessment: e.assessment.map((c) => ({ key: c.key, verdict: c.verdict, value: c.value })),
+    flags: e.flags.map((f) =>
+      f.criterionKey
+        ? { rule: f.rule, criterionKey: f.criterionKey, suggestedType: f.suggestedType }
+        : { rule: f.rule, suggestedType: f.suggestedType },
+    ),
+    notEvaluated: e.notEvaluated.map((n) =>
+      n.criterionKey ? { rule: n.rule, criterionKey: n.criterionKey } : { rule: n.rule },
+    ),
+    flagRules: e.flagRules,
+    flagged: e.flagged,
+  };
+}
+export type StoredResult = ReturnType<typeof storedResultOf>;

@@ -162,12 +162,17 @@ export const monitoringYearConfigs = pgTable('monitoring_year_configs', {
    * with the current thresholds, so while it matches, the bulk run only has rows never evaluated to do.
    */
   evaluatedWith: varchar('evaluated_with', { length: 32 }),
+  /**
+   * The thresholds of that run (the config as it was): when the office changes them, the next run
+   * compares the two and re-evaluates only the rows whose threshold probes meet what moved.
+   */
+  evaluatedConfig: jsonb('evaluated_config'),
   updatedAt: updatedAt(),
 });
 
 /**
- * One row per household-year: economics, the facts of the assessment, and the stored assessment and
- * monitoring flags with their explanations (re-evaluated on every change and in bulk).
+ * One row per household-year: economics, the facts of the assessment, and the stored verdicts and the
+ * rules that flagged (re-evaluated on every change and in bulk; explanations are re-derived on read).
  */
 export const householdYears = pgTable(
   'household_years',
@@ -203,6 +208,11 @@ export const householdYears = pgTable(
     flagged: boolean('flagged').notNull().default(false),
     /** Digest of the stored result (resultHash): the bulk re-evaluation rewrites only changed rows. */
     resultHash: varchar('result_hash', { length: 32 }),
+    /**
+     * Per threshold of the year, the interval in which the comparisons of this row with it flip
+     * (thresholdProbes): a threshold change re-evaluates only the rows whose interval it crosses.
+     */
+    thresholdProbes: jsonb('threshold_probes'),
     evaluatedAt: timestamp('evaluated_at', { withTimezone: true }),
     updatedAt: updatedAt(),
   },

@@ -3,8 +3,16 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import {
   evaluateHouseholdYear,
   RULES_VERSION,
+  storedResultOf,
   type HouseholdYearEvaluation,
+  type HouseholdYearFacts,
 } from '../../../core/households/evaluate';
+import {
+  probeKeysOf,
+  thresholdChange,
+  thresholdProbes,
+  type ThresholdBand,
+} from '../../../core/households/threshold-probes';
 import { memberDeepGroups, toMemberFacts, type StoredMemberFacts } from '../../../core/households/member';
 import { YearConfigSchema, type YearConfig } from '../../../core/monitoring/config';
 import type { FoodClothingFacts, WaterFacts } from '../../../core/monitoring/facts';
@@ -59,15 +67,15 @@ const FACT_COLUMNS = {
   hasLegalSupporter: householdMembers.hasLegalSupporter,
 };
 
-/** Runs the pure rules on one stored household-year. */
-export function evaluateRow(
+/** The facts of one stored household-year as the pure rules take them. */
+export function factsOfRow(
   config: YearConfig,
   household: HouseholdFacts,
   members: StoredMemberFacts[],
   y: YearFacts,
   previousYearPerCapita: number | null,
-): HouseholdYearEvaluation {
-  return evaluateHouseholdYear({
+): HouseholdYearFacts {
+  return {
     config,
     asOf: y.asOf,
     members: members.map(toMemberFacts),
@@ -90,22 +98,27 @@ export function evaluateRow(
     previousYearPerCapita,
     attribute: household.attribute,
     povertyExitFlag: household.povertyExitFlag,
-  });
+  };
 }
 
-const stored = (e: HouseholdYearEvaluation | null, at: Date) => {
-  const result = e
+/** Runs the pure rules on one stored household-year. */
+export function evaluateRow(
+  config: YearConfig,
+  household: HouseholdFacts,
+  members: StoredMemberFacts[],
+  y: YearFacts,
+  previousYearPerCapita: number | null,
+): HouseholdYearEvaluation {
+  return evaluateHouseholdYear(factsOfRow(config, household, members, y, previousYearPerCapita));
+}
+
+/** What a household-year stores of its evaluation (null facts: the year is not configured or has no members). */
+const stored = (facts: HouseholdYearFacts | null, at: Date) => {
+  const result = facts
     ? {
-        householdSize: e.householdSize,
-        perCapitaNetIncome: e.perCapitaNetIncome,
+        ...storedResultOf(evaluateHouseholdYear(facts)),
         evaluation: 'evaluated',
-        // Compact verdicts only: the full explained criteria are re-derived on read (explainYear), which
-        // keeps the bulk path's writes small; the flags, with their explanations, are stored in full.
-        assessment: e.assessment.map((c) => ({ key: c.key, verdict: c.verdict, value: c.value })),
-        flags: e.flags,
-        notEvaluated: e.notEvaluated,
-        flagRules: e.flagRules,
-        flagged: e.flagged,
+        thresholdProbes: thresholdProbes(facts),
       }
     : {
         householdSize: null,
@@ -116,6 +129,7 @@ const stored = (e: HouseholdYearEvaluation | null, at: Date) => {
         notEvaluated: null,
         flagRules: [],
         flagged: false,
+        thresholdProbes: null,
       };
   return { ...result, resultHash: resultHash(result), evaluatedAt: at };
 };
@@ -201,13 +215,13 @@ export async function refreshHousehold(tx: DbOrTx, householdId: number, at: Date
   for (const y of years) {
     const config = await loadYearConfig(tx, y.year);
     const prevPc: number | null = previousYear === y.year - 1 ? previous : null;
-    const e: HouseholdYearEvaluation | null =
-      config && members.length > 0 ? evaluateRow(config, h, members, y, prevPc) : null;
+    const facts = config && members.length > 0 ? factsOfRow(config, h, members, y, prevPc) : null;
+    const s = stored(facts, at);
     await tx
       .update(householdYears)
-      .set({ ...stored(e, at), regionCode: h.regionCode, countyCode: h.countyCode })
+      .set({ ...s, regionCode: h.regionCode, countyCode: h.countyCode })
       .where(and(eq(householdYears.householdId, householdId), eq(householdYears.year, y.year)));
-    previous = e?.perCapitaNetIncome ?? null;
+    previous = s.perCapitaNetIncome ?? null;
     previousYear = y.year;
   }
 }
@@ -382,9 +396,9 @@ async function evaluateYearRows(
     const values = [];
     for (const r of page.rows) {
       const members = (r[19] ?? []).map(memberOf);
-      const e =
+      const facts =
         config && members.length > 0
-          ? evaluateRow(
+          ? factsOfRow(
               config.parsed,
               { attribute: r[16], povertyExitFlag: r[17] },
               members,
@@ -392,7 +406,7 @@ async function evaluateYearRows(
               r[18],
             )
           : null;
-      const s = stored(e, at);
+      const s = stored(facts, at);
       if (s.perCapitaNetIncome !== r[15]) incomeChanged.push(r[0]);
       if (s.resultHash === r[14]) continue;
       values.push({
@@ -405,6 +419,7 @@ async function evaluateYearRows(
         not_evaluated: s.notEvaluated,
         flag_rules: s.flagRules,
         flagged: s.flagged,
+        probes: s.thresholdProbes,
         hash: s.resultHash,
       });
     }
@@ -416,9 +431,11 @@ async function evaluateYearRows(
           update ${householdYears} as y set
             household_size = v.size, per_capita_net_income = v.pc, evaluation = v.evaluation,
             assessment = v.assessment, flags = v.flags, not_evaluated = v.not_evaluated, flag_rules = v.flag_rules,
-            flagged = v.flagged, result_hash = v.hash, evaluated_at = ${at.toISOString()}::timestamptz
+            flagged = v.flagged, threshold_probes = v.probes, result_hash = v.hash,
+            evaluated_at = ${at.toISOString()}::timestamptz
           from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(household_id bigint, size smallint, pc numeric,
-            evaluation text, assessment jsonb, flags jsonb, not_evaluated jsonb, flag_rules jsonb, flagged boolean, hash text)
+            evaluation text, assessment jsonb, flags jsonb, not_evaluated jsonb, flag_rules jsonb, flagged boolean,
+            probes jsonb, hash text)
           where y.household_id = v.household_id and y.year = ${year} and ${stillCurrent}`);
       w.catch(() => {}); // awaited below; this only keeps a failure from counting as unhandled meanwhile
       writes.push(w);
@@ -431,15 +448,31 @@ async function evaluateYearRows(
   return { evaluated, written, incomeChanged };
 }
 
-/** The year's thresholds as stored (for the write guard) and parsed, and the digest of its last full run. */
+/** The year's thresholds as stored (for the write guard) and parsed, and what its last full run used. */
 async function loadYearConfigRow(db: DbOrTx, year: number) {
   const [row] = await db.select().from(monitoringYearConfigs).where(eq(monitoringYearConfigs.year, year));
-  return row
-    ? {
-        config: { parsed: YearConfigSchema.parse(row.config), raw: row.config },
-        evaluatedWith: row.evaluatedWith,
-      }
-    : { config: null, evaluatedWith: null };
+  if (!row) return { config: null, evaluatedWith: null, evaluatedConfig: null };
+  const before = YearConfigSchema.safeParse(row.evaluatedConfig);
+  return {
+    config: { parsed: YearConfigSchema.parse(row.config), raw: row.config },
+    evaluatedWith: row.evaluatedWith,
+    evaluatedConfig: before.success ? before.data : null,
+  };
+}
+
+/** The rows of a year whose threshold probes meet a band (or that have none yet), in id order. */
+async function candidatesOf(db: DbOrTx, year: number, bands: readonly ThresholdBand[]): Promise<number[]> {
+  const meets = bands.flatMap((b) =>
+    probeKeysOf(b.name).map(
+      (k) =>
+        sql`((y.threshold_probes->${k}->>0)::float8 <= ${b.hi} and (y.threshold_probes->${k}->>1)::float8 >= ${b.lo})`,
+    ),
+  );
+  const res = await db.execute(sql`
+    select coalesce(json_agg(y.household_id order by y.household_id), '[]')::text as ids
+    from ${householdYears} y
+    where y.year = ${year} and (y.result_hash is null or y.threshold_probes is null or ${sql.join(meets, sql` or `)})`);
+  return JSON.parse(rowsOf<{ ids: string }>(res)[0]!.ids) as number[];
 }
 
 /**
@@ -447,13 +480,16 @@ async function loadYearConfigRow(db: DbOrTx, year: number) {
  *
  * What it skips: every single-household write re-evaluates that household at once with the current
  * thresholds (refreshHousehold), so a stored result goes stale only when the year's thresholds or the
- * rules' code change. The year's config row keeps the digest of both (evaluationInputsDigest) as of its
- * last complete run; while it matches, only rows never evaluated (inserted by SQL) are done — "nothing
- * changed" costs one index probe. Otherwise every row of the year is read and evaluated, and only the
- * rows whose result changed are written (an unchanged row keeps its `evaluated_at`, the time its current
- * result was first derived); the digest is recorded at the end only if the thresholds are still those
- * evaluated with. An interrupted run leaves the digest as it was, so the next run simply starts again.
- * `force` evaluates every row whatever the digest (the office's explicit request).
+ * rules' code change. The year's config row keeps, as of its last complete run, the digest of both
+ * (evaluationInputsDigest) and the thresholds themselves. While the digest matches, only rows never
+ * evaluated (inserted by SQL) are done — "nothing changed" costs one index probe. When only threshold
+ * values moved since (same rules, same switches), only the rows whose threshold probes meet the range
+ * a threshold moved over are evaluated (threshold-probes.ts): a stored result holds verdicts, not
+ * thresholds, so no other row can change. Otherwise every row of the year is read and evaluated. In each
+ * case only the rows whose result changed are written (an unchanged row keeps its `evaluated_at`, the
+ * time its current result was first derived), and the digest and thresholds are recorded at the end only
+ * if the thresholds are still those evaluated with. An interrupted run leaves them as they were, so the
+ * next run simply starts again. `force` evaluates every row whatever the digest (the office's request).
  *
  * A neighbour: the next year's income-drop rule reads this year's per-capita income, so the next year's
  * rows of the households whose income changed are re-evaluated too (and so on, year after year).
@@ -463,16 +499,56 @@ export async function reevaluateYearInBulk(
   year: number,
   at: Date,
   opts: { batchSize?: number; onProgress?: (done: number) => void; force?: boolean } = {},
-): Promise<{ evaluated: number; flagged: number; noConfig: boolean; written: number }> {
+): Promise<{
+  evaluated: number;
+  flagged: number;
+  noConfig: boolean;
+  written: number;
+  /** Which rows this run read: those never evaluated, those a threshold change can affect, or all. */
+  selected: 'unevaluated' | 'thresholds' | 'all';
+}> {
   const batch = opts.batchSize ?? 5000;
-  const { config, evaluatedWith } = await loadYearConfigRow(db, year);
+  const { config, evaluatedWith, evaluatedConfig } = await loadYearConfigRow(db, year);
   const digest = evaluationInputsDigest(config?.parsed ?? null);
   const current = !opts.force && config !== null && evaluatedWith === digest;
-  const selection: Selection = current ? { kind: 'unevaluated' } : { kind: 'all' };
-  const run = await evaluateYearRows(db, year, config, selection, at, batch, (n) => opts.onProgress?.(n));
+  // The thresholds moved, but the rules are those the last complete run used with the old ones.
+  const change =
+    !opts.force &&
+    !current &&
+    config &&
+    evaluatedConfig &&
+    evaluatedWith === evaluationInputsDigest(evaluatedConfig)
+      ? thresholdChange(evaluatedConfig, config.parsed)
+      : { kind: 'all' as const };
+  let selected: 'unevaluated' | 'thresholds' | 'all';
+  let run: { evaluated: number; written: number; incomeChanged: number[] };
+  if (current || change.kind === 'none') {
+    selected = 'unevaluated';
+    run = await evaluateYearRows(db, year, config, { kind: 'unevaluated' }, at, batch, (n) =>
+      opts.onProgress?.(n),
+    );
+  } else if (change.kind === 'bands') {
+    selected = 'thresholds';
+    const ids = await candidatesOf(db, year, change.bands);
+    run = { evaluated: 0, written: 0, incomeChanged: [] };
+    // In slices of a page: each query carries only its own households' ids.
+    for (let i = 0; i < ids.length; i += batch) {
+      const slice = { kind: 'households', ids: ids.slice(i, i + batch) } as const;
+      const done = run.evaluated;
+      const r = await evaluateYearRows(db, year, config, slice, at, batch, (n) =>
+        opts.onProgress?.(done + n),
+      );
+      run.evaluated += r.evaluated;
+      run.written += r.written;
+      run.incomeChanged.push(...r.incomeChanged);
+    }
+  } else {
+    selected = 'all';
+    run = await evaluateYearRows(db, year, config, { kind: 'all' }, at, batch, (n) => opts.onProgress?.(n));
+  }
   if (config && !current) {
     await db.execute(sql`
-      update ${monitoringYearConfigs} set evaluated_with = ${digest}
+      update ${monitoringYearConfigs} set evaluated_with = ${digest}, evaluated_config = ${JSON.stringify(config.raw)}::jsonb
       where year = ${year} and config = ${JSON.stringify(config.raw)}::jsonb`);
   }
   let written = run.written;
@@ -494,5 +570,11 @@ export async function reevaluateYearInBulk(
   const [count] = rowsOf<{ n: number }>(
     await db.execute(sql`select count(*)::int as n from ${householdYears} where year = ${year} and flagged`),
   );
-  return { evaluated: run.evaluated, flagged: Number(count?.n ?? 0), noConfig: config === null, written };
+  return {
+    evaluated: run.evaluated,
+    flagged: Number(count?.n ?? 0),
+    noConfig: config === null,
+    written,
+    selected,
+  };
 }

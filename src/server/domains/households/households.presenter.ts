@@ -136,10 +136,10 @@ export function presentYear(row: HouseholdYearRow): HouseholdYear {
     householdSize: row.householdSize,
     perCapitaNetIncome: row.perCapitaNetIncome,
     evaluation: row.evaluation as HouseholdYear['evaluation'],
-    // The stored verdicts are compact; the service fills in the explained criteria (explainYear).
+    // The stored verdicts and flags are compact; the service fills in the explained ones (explainYear).
     assessment: [],
-    flags: (row.flags ?? []) as HouseholdYear['flags'],
-    notEvaluated: (row.notEvaluated ?? []) as HouseholdYear['notEvaluated'],
+    flags: [],
+    notEvaluated: [],
     flagged: row.flagged,
     evaluatedAt: row.evaluatedAt?.toISOString() ?? null,
   };

@@ -5,6 +5,7 @@ import { AppError, fieldError } from '../../../core/errors/errors';
 import type { HouseholdYearInput } from '../../../core/households/households.schemas';
 import { YearConfigSchema, type YearConfig } from '../../../core/monitoring/config';
 import { DEEP_DIFFICULTY_LABELS, type DeepDifficultyGroup } from '../../../core/monitoring/deepDifficulty';
+import { flagTitle } from '../../../core/monitoring/rules';
 import { audit } from '../../audit/audit';
 import {
   householdMeasures,
@@ -36,7 +37,18 @@ export async function putYearConfig(deps: Deps, actor: Actor, year: number, conf
     await tx
       .insert(monitoringYearConfigs)
       .values({ year, config, updatedAt: deps.now() })
-      .onConflictDoUpdate({ target: monitoringYearConfigs.year, set: { config, updatedAt: deps.now() } });
+      .onConflictDoUpdate({
+        target: monitoringYearConfigs.year,
+        set: {
+          config,
+          updatedAt: deps.now(),
+          // The next bulk run re-evaluates only the rows near what moved since the thresholds of its last
+          // complete run, which holds only if every row is current under those or the ones replaced
+          // here. If the thresholds replaced here never had a complete run, rows may be current under
+          // either: forget the older ones, so the next run does every row.
+          evaluatedConfig: sql`case when ${monitoringYearConfigs.evaluatedConfig} = ${monitoringYearConfigs.config} then ${monitoringYearConfigs.evaluatedConfig} end`,
+        },
+      });
     await audit(tx, actor, {
       action: 'monitoring.year_config',
       entity: 'monitoring_year_config',
@@ -156,7 +168,7 @@ export async function saveHouseholdYear(
     after: { econ: presentYear(after!).econ, flagRules: after!.flagRules },
   });
   const flags = after!.flagged
-    ? `，触发 ${(after!.flags as { labelZh: string }[]).map((f) => f.labelZh).join('、')}`
+    ? `，触发 ${(after!.flags as { rule: string; criterionKey?: string }[]).map((f) => flagTitle(f.rule, f.criterionKey).zh).join('、')}`
     : '，未触发监测规则';
   await recordEvent(tx, actor, h, now, 'household.year', {
     zh: `录入 ${year} 年收支，人均纯收入 ${after!.perCapitaNetIncome ?? '—'} 元${after!.evaluation === 'evaluated' ? flags : '（年度参数未设置，未评估）'}`,
@@ -173,8 +185,14 @@ export async function getHouseholdYear(deps: Deps, actor: Actor, id: number, yea
       zh: `该户没有 ${year} 年的收支记录`,
       en: `No ${year} record for this household`,
     });
+  // The stored result holds verdicts and rule keys; the explanations come from the year's thresholds.
   const full = row.evaluation === 'evaluated' ? await explainYear(deps.db, id, year) : null;
-  return { ...presentYear(row), assessment: full?.assessment ?? [] };
+  return {
+    ...presentYear(row),
+    assessment: full?.assessment ?? [],
+    flags: full?.flags ?? [],
+    notEvaluated: full?.notEvaluated ?? [],
+  };
 }
 
 /** Each town's watch list in numbers (R10): households, flagged, monitored, per rule; scoped to the actor. */
