@@ -459,7 +459,7 @@ if (ONLY !== 'list') {
     const r = await reevaluateYearInBulk(deps.db, YEAR, new Date());
     const ms = performance.now() - t;
     console.log(
-      `  ${label.padEnd(44)} ${s(ms).padStart(7)}  (${(ms / readMs).toFixed(2)} × bare read; ${r.evaluated.toLocaleString()} evaluated, ${Math.round(r.evaluated / (ms / 1000)).toLocaleString()} rows/s, ${r.flagged.toLocaleString()} flagged, ${r.written.toLocaleString()} rows written); target ≤ 10 s at 1M`,
+      `  ${label.padEnd(44)} ${s(ms).padStart(7)}  (${(ms / readMs).toFixed(2)} × bare read; ${r.selected} rows: ${r.evaluated.toLocaleString()} evaluated, ${Math.round(r.evaluated / (ms / 1000)).toLocaleString()} rows/s, ${r.flagged.toLocaleString()} flagged, ${r.written.toLocaleString()} rows written); target ≤ 10 s at 1M`,
     );
   }
 }

@@ -278,6 +278,31 @@ describe('bulk re-evaluation at scale', () => {
     expect(r.written).toBe(2); // 2019 itself and 2020
     expect(await drop()).toBe(false);
   });
+
+  it('follows into the next year past a page of households that have no row in it', async () => {
+    await t.deps.db.insert(monitoringYearConfigs).values([
+      { year: 2019, config: { ...DEMO_YEAR_CONFIG_2020, year: 2019 } },
+      { year: 2020, config: DEMO_YEAR_CONFIG_2020 },
+    ]);
+    const first = await register(VILLAGE_A1, ['页甲', '页乙']); // no 2020 row
+    const second = await register(VILLAGE_A1, ['页丙', '页丁']);
+    await putYear(first, 5000, 2019);
+    await putYear(second, 5000, 2019);
+    await putYear(second, 5000, 2020);
+    // Both 2019 incomes stored as something else (a rules change): re-deriving them changes both.
+    await t.deps.db
+      .update(householdYears)
+      .set({ perCapitaNetIncome: 10000, resultHash: null })
+      .where(eq(householdYears.year, 2019));
+    await t.deps.db
+      .update(householdYears)
+      .set({ flagged: true, flagRules: ['incomeDrop'], resultHash: 'stale' })
+      .where(and(eq(householdYears.householdId, second), eq(householdYears.year, 2020)));
+    // One household per page: the first page of 2020 follow-ups holds only the household without a row.
+    const r = await reevaluateYearInBulk(t.deps.db, 2019, new Date(), { batchSize: 1 });
+    expect(r.written).toBe(3); // both 2019 rows and the second household's 2020 row
+    expect((await storedResults()).get(second)!.flagRules).not.toContain('incomeDrop');
+  });
 });
 
 describe('list conditions that the indexes serve', () => {
