@@ -26,6 +26,15 @@ describe('personal-data module', () => {
     expect(pii.hash('13800001111')).not.toBe(pii.hash('13800001112'));
   });
 
+  it('never repeats a nonce across many values (its nonces come from a pool refilled every 1,024)', () => {
+    const pii = createPii({ current: key(), previous: [] });
+    const values = Array.from({ length: 3000 }, (_, i) => `6222${String(i).padStart(15, '0')}`);
+    const ivs = values.map((v) => pii.encrypt(v).split('.')[2]);
+    expect(new Set(ivs).size).toBe(values.length);
+    const again = values.map((v) => pii.encrypt(v));
+    again.forEach((c, i) => expect(pii.decrypt(c)).toBe(values[i]));
+  });
+
   it('hashes differently under a different installation key (no dictionary across sites)', () => {
     const a = createPii({ current: key(), previous: [] });
     const b = createPii({ current: key(), previous: [] });
