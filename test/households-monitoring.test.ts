@@ -504,8 +504,21 @@ describe('watch list, deep difficulty, measures and timeline', () => {
       { status: 400 },
     );
     expect(bad.json().error.details[0].path).toBe('type');
+    const m = h.members[0]!;
+    const edit = await townA.request({
+      method: 'PATCH',
+      url: `/api/households/${h.id}/members/${m.id}`,
+      payload: { labour: 'weak', outOfSchoolForHealth: false },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
     const tl = (await townA.request({ method: 'GET', url: `/api/households/${h.id}/timeline` })).json();
-    expect(tl.items.map((i: { kind: string }) => i.kind)).toEqual(['household.year', 'household.create']);
-    expect(tl.items[0].summary.zh).toContain('触发 人均纯收入低于监测线');
+    expect(tl.items.map((i: { kind: string }) => i.kind)).toEqual([
+      'member.update',
+      'household.year',
+      'household.create',
+    ]);
+    // The fields a clerk changed, in the words of the form and the ledger (not code names).
+    expect(tl.items[0].summary.zh).toBe(`修改成员 ${m.name}：因身体原因不在校、劳动技能`);
+    expect(tl.items[1].summary.zh).toContain('触发 人均纯收入低于监测线');
   });
 });

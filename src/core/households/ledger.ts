@@ -358,3 +358,21 @@ export function parseLedgerRow(cells: ReadonlyMap<string, unknown>): {
 export function neutraliseCell(v: string): string {
   return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
+
+/** Member fields the form edits that have no ledger column, named as the form names them. */
+const MEMBER_FORM_FIELDS: Readonly<Record<string, string>> = {
+  outOfSchoolForHealth: '因身体原因不在校',
+  familyDoctor: '家庭医生签约',
+  specialHardship: '特困供养人员',
+  hasLegalSupporterAbleToSupport: '法定赡养人能否履行义务',
+  deepGroupsManual: '手工认定困难群体',
+};
+
+/** A member field as a clerk names it (the ledger's header where it has one): for timelines. */
+export function memberFieldLabel(key: string): string {
+  return (
+    LEDGER_COLUMNS.find((c) => c.key === key && c.level === 'member')?.header ??
+    MEMBER_FORM_FIELDS[key] ??
+    key
+  );
+}

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../../core/accounts/scope';
 import { AppError, fieldError } from '../../../core/errors/errors';
 import type { MemberInput, MemberUpdate } from '../../../core/households/households.schemas';
+import { memberFieldLabel } from '../../../core/households/ledger';
 import { maskIdNumber } from '../../../core/identity/mask';
 import { audit, logPiiAccess } from '../../audit/audit';
 import type { DbOrTx } from '../../db/client';
@@ -171,7 +172,7 @@ export async function updateMember(
       after: auditMember(await loadMember(tx, id, memberId)),
     });
     await recordEvent(tx, actor, h, deps.now(), 'member.update', {
-      zh: `修改成员 ${after!.name}：${Object.keys(input).join('、')}`,
+      zh: `修改成员 ${after!.name}：${Object.keys(input).map(memberFieldLabel).join('、')}`,
       en: `Member updated: ${Object.keys(input).join(', ')}`,
     });
   });
