@@ -376,8 +376,9 @@ async function evaluateYearRows(
   for (;;) {
     const page = await next;
     if (!page) break;
-    // Read ahead: the database works on the next page while this one is evaluated.
-    next = readPage(page.last);
+    // Read ahead: the database works on the next page while this one is evaluated. A short page was the
+    // last (each page is the first `batch` rows after the previous one): no query for an empty one.
+    next = page.rows.length < batch ? Promise.resolve(null) : readPage(page.last);
     next.catch(() => {}); // awaited on the next turn
     const values = [];
     for (const r of page.rows) {
@@ -440,6 +441,39 @@ async function loadYearConfigRow(db: DbOrTx, year: number) {
         evaluatedWith: row.evaluatedWith,
       }
     : { config: null, evaluatedWith: null };
+}
+
+/**
+ * Evaluates household-years just written in bulk (the economics ledger import), as refreshHousehold would
+ * store them: the given households' rows of each year, year after year in ascending order (a row's
+ * income-drop rule reads the previous year's per-capita income, so that year goes first), and with them
+ * the next year's rows of every household whose per-capita income changed. Rows written with
+ * `result_hash` null are always rewritten (evaluated now); a neighbour only when its result changed, as
+ * in the bulk re-evaluation. Call it inside the writing transaction.
+ */
+export async function evaluateHouseholdYears(
+  db: DbOrTx,
+  byYear: ReadonlyMap<number, readonly number[]>,
+  at: Date,
+  batch = 5000,
+): Promise<void> {
+  const years = [...byYear.keys()].sort((a, b) => a - b);
+  let carry: number[] = [];
+  let year = years[0];
+  while (year !== undefined) {
+    const ids = [...new Set([...(byYear.get(year) ?? []), ...carry])].sort((a, b) => a - b);
+    carry = [];
+    if (ids.length > 0) {
+      const { config } = await loadYearConfigRow(db, year);
+      for (let i = 0; i < ids.length; i += batch) {
+        const slice = { kind: 'households', ids: ids.slice(i, i + batch) } as const;
+        const r = await evaluateYearRows(db, year, config, slice, at, batch, () => {});
+        carry.push(...r.incomeChanged);
+      }
+    }
+    const current: number = year;
+    year = carry.length > 0 ? current + 1 : years.find((y) => y > current);
+  }
 }
 
 /**
