@@ -3,14 +3,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { count } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { syntheticHousehold, syntheticMember } from '../src/core/households/fixtures';
-import { ECONOMICS_COLUMNS } from '../src/core/households/economics-ledger';
+import {
+  ECONOMICS_COLUMNS,
+  parseEconomicsRow,
+  type EconomicsKey,
+} from '../src/core/households/economics-ledger';
 import { mulberry32 } from '../src/core/identity/random';
 import { DEMO_YEAR_CONFIG_2020 } from '../src/core/monitoring/config';
 import type { Actor } from '../src/core/accounts/scope';
-import { householdYears } from '../src/server/db/schema';
+import { audit } from '../src/server/audit/audit';
+import type { DbOrTx } from '../src/server/db/client';
+import { households, householdYears } from '../src/server/db/schema';
+import { lockHousehold } from '../src/server/domains/households/households.repository';
+import { saveHouseholdYear } from '../src/server/domains/households/monitoring.service';
 import {
   importEconomics,
   type EconomicsImportProgress,
@@ -56,6 +64,16 @@ beforeEach(async () => {
   });
   expect(res.statusCode, res.body).toBe(200);
 });
+
+/** 2019's thresholds too, so that 2020's income-drop rule reads 2019's per-capita income. */
+async function configure2019() {
+  const res = await admin.request({
+    method: 'PUT',
+    url: `/api/monitoring/year-configs/2019`,
+    payload: { ...DEMO_YEAR_CONFIG_2020, year: 2019 },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+}
 afterEach(async () => {
   await t.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -94,6 +112,24 @@ async function household(session: Session, village: string, householdNo: string)
 }
 
 type Row = Record<string, unknown>;
+
+/** The data rows of a workbook as the import reads them: cells by column key. */
+async function workbookRows(file: Buffer): Promise<Map<EconomicsKey, unknown>[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(file as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('家庭收支')!;
+  const header = (ws.getRow(1).values as unknown[]).slice(1);
+  const out: Map<EconomicsKey, unknown>[] = [];
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const cells = new Map<EconomicsKey, unknown>();
+    header.forEach((h, i) => {
+      const c = ECONOMICS_COLUMNS.find((x) => x.header === h)!;
+      cells.set(c.key, ws.getRow(r).getCell(i + 1).value ?? undefined);
+    });
+    out.push(cells);
+  }
+  return out;
+}
 
 async function workbook(rows: Row[], headers = ECONOMICS_COLUMNS.map((c) => c.header)): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -174,6 +210,73 @@ async function runImport(s: Session, file: Buffer, dryRun = false): Promise<Repo
 
 const yearRows = async () => (await t.deps.db.select({ n: count() }).from(householdYears))[0]!.n;
 
+/** Records a household-year through the form (PUT) before an import: wages only, safe otherwise. */
+async function putYear(id: number, year: number, wages: number) {
+  const res = await townA.request({
+    method: 'PUT',
+    url: `/api/households/${id}/years/${year}`,
+    payload: {
+      econ: {
+        wages,
+        netBusinessIncome: 0,
+        propertyIncome: 0,
+        transferIncome: 0,
+        businessCosts: 0,
+        rigidExpenditure: { medical: 0, education: 0, disaster: 0, other: 0 },
+      },
+      housing: { grade: 'A' },
+      water: {
+        litresPerPersonDay: 60,
+        waterShortArea: false,
+        qualityOk: true,
+        fetchMinutes: 0,
+        supplyCutDaysPerYear: 0,
+      },
+      foodClothing: { enoughStapleFood: true, meatAtLeastMonthly: true, seasonalClothing: true },
+    },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+}
+
+const rowsOf = async (db: DbOrTx, q: ReturnType<typeof sql>) =>
+  (await db.execute(q)) as unknown as { rows: Record<string, unknown>[] };
+
+/**
+ * Everything an economics import may change, without generated ids and the audit rows' database time:
+ * every household-year (evaluated_at apart: see below), the audit entries and timeline events written
+ * after the given ids, in order, and the deep-difficulty groups of households and members.
+ */
+async function snapshot(db: DbOrTx, since: { audit: number; event: number }) {
+  const years = (await rowsOf(db, sql`select * from household_years order by household_id, year`)).rows.map(
+    (r): Record<string, unknown> => ({ ...r, evaluated_at: String(r.evaluated_at) }),
+  );
+  const audits = (
+    await rowsOf(
+      db,
+      sql`select actor_id, actor_username, action, entity, entity_id, before, after, request_id
+          from audit_log where id > ${since.audit} order by id`,
+    )
+  ).rows;
+  const events = (
+    await rowsOf(
+      db,
+      sql`select household_id, county_code, at, actor_id, actor_username, kind, summary, data
+          from household_events where id > ${since.event} order by id`,
+    )
+  ).rows;
+  const groups = (
+    await rowsOf(
+      db,
+      sql`select 'h' as k, id, deep_groups, updated_at::text as updated_at from households
+          union all select 'm', id, deep_groups, null from household_members order by 1, 2`,
+    )
+  ).rows;
+  return { years, audits, events, groups };
+}
+
+const lastId = async (table: 'audit_log' | 'household_events') =>
+  Number((await rowsOf(t.deps.db, sql`select coalesce(max(id), 0) as n from ${sql.raw(table)}`)).rows[0]!.n);
+
 describe('yearly economics ledger import', () => {
   it('writes each household-year through the rules: flags with explanations, an audit entry per year and one for the file', async () => {
     const a = await household(townA, VILLAGE_A1, 'E-001');
@@ -246,6 +349,144 @@ describe('yearly economics ledger import', () => {
     expect(report.errors[1]!.message).toEqual(report.errors[0]!.message);
     expect(report.errors.some((e) => JSON.stringify(e).includes('3499011975040112'))).toBe(false);
     expect(await yearRows()).toBe(before.years);
+    expect(await auditCount(t.deps)).toBe(before.audit);
+  });
+
+  it('stores, audits and records on the timeline exactly what the form’s path writes row by row', async () => {
+    await configure2019();
+    const a = await household(townA, VILLAGE_A1, 'E-401');
+    const b = await household(townA, VILLAGE_A1, 'E-402');
+    const c = await household(townA, VILLAGE_A1, 'E-403');
+    const d = await household(townA, VILLAGE_A1, 'E-404');
+    const e = await household(townA, VILLAGE_A1, 'E-405');
+    // a: 2019 10,000 a head, 2020 5,000: an income drop in 2020.
+    await putYear(a.id, 2019, 20000);
+    await putYear(a.id, 2020, 10000);
+    await putYear(d.id, 2020, 30000);
+    await putYear(e.id, 2020, 16000);
+    // Results derived a day earlier: the import's are stamped with its own time.
+    t.advance(86_400_000);
+    const file = await workbook([
+      // a's 2019 falls to 5,200 a head: 2020 (not in the file) no longer drops sharply.
+      row({ 户编号: a.householdNo, 年度: 2019, 工资性收入: 10400 }),
+      // b's 2020 first, then its 2019 (a later page): 2020 then reads 2019's income.
+      row({ 户编号: b.householdNo, 工资性收入: 9000 }),
+      row({ 户主证件号码: c.headId, 工资性收入: 30000, 合规自付医疗费用: 30000 }),
+      row({ 系统编号: d.id, 年度: 2021, 工资性收入: 8000 }), // no 2021 thresholds: not evaluated
+      row({ 户编号: e.householdNo, 工资性收入: 16000 }), // the same figures again
+      row({ 户编号: b.householdNo, 年度: 2019, 工资性收入: 20000 }),
+    ]);
+    const filePath = path.join(dataDir, 'compare.xlsx');
+    fs.writeFileSync(filePath, file);
+    const since = { audit: await lastId('audit_log'), event: await lastId('household_events') };
+
+    // The reference: each row through saveHouseholdYear in file order, as the import did before it wrote
+    // in pages (parsed by the same core parser), in a transaction that is then rolled back.
+    const refs = [a, b, c, d, e, b];
+    const writes = (await workbookRows(file)).map((cells, i) => ({
+      id: refs[i]!.id,
+      data: parseEconomicsRow(cells).row,
+    }));
+    let expected!: Awaited<ReturnType<typeof snapshot>>;
+    let counts = { created: 0, flagged: 0 };
+    const rollback = new Error('rollback');
+    await expect(
+      t.deps.db.transaction(async (tx) => {
+        const now = t.deps.now();
+        for (const id of [...new Set(writes.map((w) => w.id))].sort((x, y) => x - y))
+          await lockHousehold(tx, id);
+        for (const w of writes) {
+          const [h] = await tx.select().from(households).where(eq(households.id, w.id));
+          const r = await saveHouseholdYear(
+            tx,
+            townAActor,
+            h!,
+            w.data.year!,
+            {
+              ...(w.data.asOf ? { asOf: w.data.asOf } : {}),
+              econ: w.data.econ,
+              housing: { grade: w.data.housingGrade },
+              water: w.data.water,
+              foodClothing: w.data.foodClothing,
+            },
+            now,
+          );
+          counts = {
+            created: counts.created + (r.created ? 1 : 0),
+            flagged: counts.flagged + (r.flagged ? 1 : 0),
+          };
+        }
+        await audit(tx, townAActor, {
+          action: 'household.economics_import',
+          entity: 'household_year',
+          entityId: null,
+          after: {
+            rows: writes.length,
+            ...counts,
+            fileSha256: crypto.createHash('sha256').update(file).digest('hex'),
+          },
+        });
+        expected = await snapshot(tx, since);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+
+    // One page but for b’s second year, which starts the next: b’s 2020 is audited as it stood before.
+    const report = await importEconomics(t.deps, townAActor, filePath);
+    expect(report).toMatchObject({ ok: true, written: 6, ...counts });
+    const actual = await snapshot(t.deps.db, since);
+    // The household-years: facts and results, with the neighbour a/2020 re-evaluated in both.
+    const noTime = (ys: Record<string, unknown>[]) => ys.map(({ evaluated_at: _, ...r }) => r);
+    expect(noTime(actual.years)).toEqual(noTime(expected.years));
+    // Every written household-year is evaluated at the import's time in both. (The form's path also
+    // re-stamps a household's other years whose result stays the same; the pages keep their time.)
+    const stamp = (s: typeof actual, id: number, year: number) =>
+      s.years.find((y) => Number(y.household_id) === id && y.year === year)!.evaluated_at;
+    for (const [h, year] of [
+      [a, 2019],
+      [b, 2020],
+      [b, 2019],
+      [c, 2020],
+      [d, 2021],
+      [e, 2020],
+      [a, 2020],
+    ] as const)
+      expect(stamp(actual, h.id, year)).toBe(stamp(expected, h.id, year));
+    expect(actual.audits).toEqual(expected.audits);
+    expect(actual.events).toEqual(expected.events);
+    expect(actual.groups).toEqual(expected.groups);
+    // The case is not trivial: the rules fired differently across the rows.
+    const flagRules = (id: number, year: number) =>
+      actual.years.find((y) => Number(y.household_id) === id && y.year === year)!.flag_rules;
+    expect(flagRules(a.id, 2020)).toEqual(['incomeBelowMonitoringLine']);
+    expect(flagRules(b.id, 2020)).toEqual(expect.arrayContaining(['incomeDrop']));
+    expect(flagRules(c.id, 2020)).toEqual(['rigidExpenditure']);
+    expect(actual.years.find((y) => Number(y.household_id) === d.id && y.year === 2021)!.evaluation).toBe(
+      'no_config',
+    );
+    expect(actual.audits).toHaveLength(7);
+  });
+
+  it('leaves nothing behind when the write fails after a page is written', async () => {
+    const hh = [];
+    for (let i = 0; i < 3; i++) hh.push(await household(townA, VILLAGE_A1, `E-R0${i}`));
+    await putYear(hh[0]!.id, 2020, 50000);
+    const file = path.join(dataDir, 'economics.xlsx');
+    fs.writeFileSync(file, await workbook(hh.map((h) => row({ 户编号: h.householdNo, 工资性收入: 1000 }))));
+    const before = {
+      snapshot: await snapshot(t.deps.db, { audit: 0, event: 0 }),
+      audit: await auditCount(t.deps),
+    };
+    const failure = new Error('interrupted');
+    await expect(
+      importEconomics(t.deps, townAActor, file, {
+        pageSize: 2,
+        onProgress: (p) => {
+          if (p.phase === 'write' && p.yearsWritten === 2) throw failure;
+        },
+      }),
+    ).rejects.toBe(failure);
+    expect(await snapshot(t.deps.db, { audit: 0, event: 0 })).toEqual(before.snapshot);
     expect(await auditCount(t.deps)).toBe(before.audit);
   });
 
@@ -358,7 +599,7 @@ describe('yearly economics ledger import', () => {
     expect((await pollJob(townA, crypto.randomUUID())).statusCode).toBe(404);
   });
 
-  it('reports rows read, then household-years written one by one up to the total, then done', async () => {
+  it('reports rows read, then household-years written page by page up to the total, then done', async () => {
     const hh = [];
     for (let i = 0; i < 3; i++) hh.push(await household(townA, VILLAGE_A1, `E-P0${i}`));
     const file = path.join(dataDir, 'economics.xlsx');
@@ -366,6 +607,7 @@ describe('yearly economics ledger import', () => {
     const seen: EconomicsImportProgress[] = [];
     const report = await importEconomics(t.deps, townAActor, file, {
       reportEvery: 1,
+      pageSize: 2,
       onProgress: (p) => seen.push(p),
     });
     expect(report).toMatchObject({ ok: true, written: 3 });
@@ -374,7 +616,6 @@ describe('yearly economics ledger import', () => {
       ['validate', 2, null, 0],
       ['validate', 3, null, 0],
       ['write', 3, 3, 0],
-      ['write', 3, 3, 1],
       ['write', 3, 3, 2],
       ['write', 3, 3, 3],
       ['done', 3, 3, 3],

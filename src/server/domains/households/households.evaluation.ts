@@ -364,7 +364,9 @@ async function evaluateYearRows(
   let evaluated = 0;
   let written = 0;
   const incomeChanged: number[] = [];
-  const readPage = async (after: number): Promise<{ rows: RowTuple[]; last: number } | null> => {
+  const readPage = async (
+    after: number,
+  ): Promise<{ rows: RowTuple[]; last: number; more: boolean } | null> => {
     const pageIds = selection.kind === 'households' ? idsAfter(selection.ids, after, batch) : null;
     if (pageIds?.length === 0) return null;
     const sel =
@@ -398,9 +400,14 @@ async function evaluateYearRows(
     const rows = (JSON.parse(rowsOf<{ page: string }>(res)[0]!.page) as RowTuple[]).sort(
       (a, b) => a[0] - b[0],
     );
-    // A page of listed ids may have no row this year and still not be the last.
-    if (pageIds) return { rows, last: pageIds.at(-1)! };
-    return rows.length === 0 ? null : { rows, last: rows.at(-1)![0] };
+    // A page of listed ids may have no row this year and still not be the last; a page of the year's
+    // rows shorter than a batch was the last (each page is the first `batch` rows after the previous).
+    if (pageIds) {
+      const last = pageIds.at(-1)!;
+      const ids = selection.kind === 'households' ? selection.ids : [];
+      return { rows, last, more: idsAfter(ids, last, 1).length > 0 };
+    }
+    return rows.length === 0 ? null : { rows, last: rows.at(-1)![0], more: rows.length === batch };
   };
   // The page's write applies only while the thresholds are those this pass evaluated with.
   const stillCurrent = config
@@ -411,8 +418,8 @@ async function evaluateYearRows(
   for (;;) {
     const page = await next;
     if (!page) break;
-    // Read ahead: the database works on the next page while this one is evaluated.
-    next = readPage(page.last);
+    // Read ahead: the database works on the next page while this one is evaluated (none after the last).
+    next = page.more ? readPage(page.last) : Promise.resolve(null);
     next.catch(() => {}); // awaited on the next turn
     const values = [];
     for (const r of page.rows) {
@@ -494,6 +501,36 @@ async function candidatesOf(db: DbOrTx, year: number, bands: readonly ThresholdB
     from ${householdYears} y
     where y.year = ${year} and (y.result_hash is null or y.threshold_probes is null or ${sql.join(meets, sql` or `)})`);
   return JSON.parse(rowsOf<{ ids: string }>(res)[0]!.ids) as number[];
+}
+
+/**
+ * Evaluates household-years just written in bulk (the economics ledger import), as refreshHousehold would
+ * store them: the given households' rows of each year, year after year in ascending order (a row's
+ * income-drop rule reads the previous year's per-capita income, so that year goes first), and with them
+ * the next year's rows of every household whose per-capita income changed. Rows written with
+ * `result_hash` null are always rewritten (evaluated now); a neighbour only when its result changed, as
+ * in the bulk re-evaluation. Call it inside the writing transaction.
+ */
+export async function evaluateHouseholdYears(
+  db: DbOrTx,
+  byYear: ReadonlyMap<number, readonly number[]>,
+  at: Date,
+  batch = 5000,
+): Promise<void> {
+  const years = [...byYear.keys()].sort((a, b) => a - b);
+  let carry: number[] = [];
+  let year = years[0];
+  while (year !== undefined) {
+    const ids = [...new Set([...(byYear.get(year) ?? []), ...carry])].sort((a, b) => a - b);
+    carry = [];
+    if (ids.length > 0) {
+      const { config } = await loadYearConfigRow(db, year);
+      const r = await evaluateYearRows(db, year, config, { kind: 'households', ids }, at, batch, () => {});
+      carry.push(...r.incomeChanged);
+    }
+    const current: number = year;
+    year = carry.length > 0 ? current + 1 : years.find((y) => y > current);
+  }
 }
 
 /**

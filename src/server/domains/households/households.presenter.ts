@@ -7,6 +7,7 @@ import type {
 import { ageOn } from '../../../core/identity/dates';
 import { maskBankAccount, maskPhone } from '../../../core/identity/mask';
 import { disabilityLabel } from '../../../core/monitoring/format';
+import { flagTitle } from '../../../core/monitoring/rules';
 import type { Pii } from '../../pii/pii';
 import type { HouseholdListRow, HouseholdRow, HouseholdYearRow, MemberRow } from './households.repository';
 
@@ -112,24 +113,40 @@ export function presentHousehold(
   };
 }
 
+/** The columns of a household-year that hold its figures (econ). */
+export type YearEconColumns = Pick<
+  HouseholdYearRow,
+  | 'wages'
+  | 'netBusinessIncome'
+  | 'propertyIncome'
+  | 'transferIncome'
+  | 'businessCosts'
+  | 'rigidMedical'
+  | 'rigidEducation'
+  | 'rigidDisaster'
+  | 'rigidOther'
+>;
+
+const presentEcon = (row: YearEconColumns): HouseholdYear['econ'] => ({
+  wages: row.wages,
+  netBusinessIncome: row.netBusinessIncome,
+  propertyIncome: row.propertyIncome,
+  transferIncome: row.transferIncome,
+  businessCosts: row.businessCosts,
+  rigidExpenditure: {
+    medical: row.rigidMedical,
+    education: row.rigidEducation,
+    disaster: row.rigidDisaster,
+    other: row.rigidOther,
+  },
+});
+
 export function presentYear(row: HouseholdYearRow): HouseholdYear {
   return {
     householdId: row.householdId,
     year: row.year,
     asOf: row.asOf,
-    econ: {
-      wages: row.wages,
-      netBusinessIncome: row.netBusinessIncome,
-      propertyIncome: row.propertyIncome,
-      transferIncome: row.transferIncome,
-      businessCosts: row.businessCosts,
-      rigidExpenditure: {
-        medical: row.rigidMedical,
-        education: row.rigidEducation,
-        disaster: row.rigidDisaster,
-        other: row.rigidOther,
-      },
-    },
+    econ: presentEcon(row),
     housing: { grade: row.housingGrade },
     water: row.water as HouseholdYear['water'],
     foodClothing: row.foodClothing as HouseholdYear['foodClothing'],
@@ -142,6 +159,24 @@ export function presentYear(row: HouseholdYearRow): HouseholdYear {
     notEvaluated: [],
     flagged: row.flagged,
     evaluatedAt: row.evaluatedAt?.toISOString() ?? null,
+  };
+}
+
+/** What the audit log keeps of a household-year: its figures and the rules it triggered. */
+export function auditYear(row: YearEconColumns & Pick<HouseholdYearRow, 'flagRules'>) {
+  return { econ: presentEcon(row), flagRules: row.flagRules };
+}
+
+/** The timeline entry of a recorded household-year (no personal data): income and triggered rules. */
+export function yearEventSummary(
+  row: Pick<HouseholdYearRow, 'year' | 'flagged' | 'flags' | 'perCapitaNetIncome' | 'evaluation'>,
+) {
+  const flags = row.flagged
+    ? `，触发 ${(row.flags as { rule: string; criterionKey?: string }[]).map((f) => flagTitle(f.rule, f.criterionKey).zh).join('、')}`
+    : '，未触发监测规则';
+  return {
+    zh: `录入 ${row.year} 年收支，人均纯收入 ${row.perCapitaNetIncome ?? '—'} 元${row.evaluation === 'evaluated' ? flags : '（年度参数未设置，未评估）'}`,
+    en: `${row.year} economics recorded`,
   };
 }
 

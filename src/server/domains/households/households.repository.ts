@@ -81,6 +81,18 @@ export async function lockHousehold(db: DbOrTx, id: number): Promise<void> {
   await db.execute(sql`select id from ${households} where id = ${id} for update`);
 }
 
+/**
+ * Locks many households as lockHousehold does one: in id order (one statement per 5,000 ids, ascending),
+ * so two writers over overlapping households cannot deadlock.
+ */
+export async function lockHouseholds(db: DbOrTx, ids: readonly number[]): Promise<void> {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  for (let i = 0; i < sorted.length; i += 5000)
+    await db.execute(
+      sql`select id from ${households} where id = any(${sql.param(sorted.slice(i, i + 5000))}::bigint[]) order by id for update`,
+    );
+}
+
 export async function findMembers(db: DbOrTx, householdId: number, activeOnly = false): Promise<MemberRow[]> {
   return db
     .select()

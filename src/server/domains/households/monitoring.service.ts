@@ -5,7 +5,6 @@ import { AppError, fieldError } from '../../../core/errors/errors';
 import type { HouseholdYearInput } from '../../../core/households/households.schemas';
 import { YearConfigSchema, type YearConfig } from '../../../core/monitoring/config';
 import { DEEP_DIFFICULTY_LABELS, type DeepDifficultyGroup } from '../../../core/monitoring/deepDifficulty';
-import { flagTitle } from '../../../core/monitoring/rules';
 import { audit } from '../../audit/audit';
 import {
   householdMeasures,
@@ -20,7 +19,7 @@ import type { Deps } from '../../deps';
 import { explainYear, loadYearConfig, reevaluateYearInBulk, refreshHousehold } from './households.evaluation';
 import { recordEvent } from './households.events';
 import { canAdministerMonitoring, householdScope } from './households.policy';
-import { presentYear } from './households.presenter';
+import { auditYear, presentYear, yearEventSummary } from './households.presenter';
 import { findYear, lockHousehold, scopeCondition, type HouseholdRow } from './households.repository';
 import { loadVisibleHousehold, loadWritableHousehold } from './households.service';
 
@@ -119,9 +118,10 @@ export async function putHouseholdYear(
 }
 
 /**
- * Writes one household-year inside the caller's transaction (the form and the ledger import): the facts,
- * the re-derived assessment and flags, the audit entry and the timeline event. The caller has checked
- * that the actor may write the household and holds its lock.
+ * Writes one household-year inside the caller's transaction (the form): the facts, the re-derived
+ * assessment and flags, the audit entry and the timeline event. The caller has checked that the actor
+ * may write the household and holds its lock. The ledger import writes the same, page by page, with
+ * saveHouseholdYears (years.bulk.ts): keep the two in step.
  */
 export async function saveHouseholdYear(
   tx: Tx,
@@ -164,16 +164,10 @@ export async function saveHouseholdYear(
     action: 'household.year',
     entity: 'household_year',
     entityId: `${id}:${year}`,
-    before: before ? { econ: presentYear(before).econ, flagRules: before.flagRules } : null,
-    after: { econ: presentYear(after!).econ, flagRules: after!.flagRules },
+    before: before ? auditYear(before) : null,
+    after: auditYear(after!),
   });
-  const flags = after!.flagged
-    ? `，触发 ${(after!.flags as { rule: string; criterionKey?: string }[]).map((f) => flagTitle(f.rule, f.criterionKey).zh).join('、')}`
-    : '，未触发监测规则';
-  await recordEvent(tx, actor, h, now, 'household.year', {
-    zh: `录入 ${year} 年收支，人均纯收入 ${after!.perCapitaNetIncome ?? '—'} 元${after!.evaluation === 'evaluated' ? flags : '（年度参数未设置，未评估）'}`,
-    en: `${year} economics recorded`,
-  });
+  await recordEvent(tx, actor, h, now, 'household.year', yearEventSummary(after!));
   return { created: !before, flagged: after!.flagged };
 }
 
