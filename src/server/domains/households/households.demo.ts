@@ -265,10 +265,13 @@ export async function loadHouseholdsDemo(
   }
 
   // Measures: most deep-difficulty households have a targeted one; the rest show on the "without" list.
+  // In id order: the random draws must not follow the table's physical order, which changes with every
+  // rewrite of a row (and with how the rows were written).
   const deep = await tx
     .select({ id: households.id, countyCode: households.countyCode, groups: households.deepGroups })
     .from(households)
-    .where(sql`jsonb_array_length(${households.deepGroups}) > 0`);
+    .where(sql`jsonb_array_length(${households.deepGroups}) > 0`)
+    .orderBy(households.id);
   const measureRows = [];
   for (const h of deep) {
     for (const g of h.groups) {
@@ -302,7 +305,7 @@ export async function loadHouseholdsDemo(
     insert into ${householdEvents} (household_id, county_code, at, actor_id, actor_username, kind, summary)
     select id, county_code, ${new Date(now.getTime() - 200 * DAY).toISOString()}::timestamptz, null, 'demo', 'household.create',
       ${JSON.stringify({ zh: '登记家庭（演示数据）', en: 'Household registered (demo)' })}::jsonb
-    from ${households}`);
+    from ${households} order by id`);
   void actor;
   return { households: ids.length, members, cases };
 }
