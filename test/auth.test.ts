@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SESSION_CACHE_TTL_MS } from '../src/server/domains/auth/session-cache';
 import {
   TEST_PASSWORD,
   TOWN_A,
@@ -8,6 +10,7 @@ import {
   login,
   seedRegions,
   seedUser,
+  type Session,
   type TestContext,
 } from './helpers/test-app';
 
@@ -207,6 +210,87 @@ describe('sessions', () => {
         })
       ).statusCode,
     ).toBe(200);
+  });
+});
+
+describe('sessions checked a moment ago (kept in memory on PGlite)', () => {
+  const me = (s: Session) => s.request({ method: 'GET', url: '/api/me' });
+  const clerkId = async (admin: Session) =>
+    (await admin.request({ method: 'GET', url: '/api/users?q=clerk' })).json().items[0].id as number;
+
+  // Each way a session ends, against a session that has just answered (so its check is in memory).
+  const endings: [string, (victim: Session, other: Session, admin: Session) => Promise<unknown>][] = [
+    ['logout', (victim) => victim.request({ method: 'POST', url: '/api/auth/logout' })],
+    [
+      'logout everywhere from another device',
+      (_v, other) => other.request({ method: 'POST', url: '/api/auth/logout-all' }),
+    ],
+    [
+      'a password change on another device',
+      (_v, other) =>
+        other.request({
+          method: 'POST',
+          url: '/api/auth/password',
+          payload: { currentPassword: TEST_PASSWORD, newPassword: 'a-much-better-one' },
+        }),
+    ],
+    [
+      'the account disabled',
+      async (_v, _o, admin) =>
+        admin.request({
+          method: 'PATCH',
+          url: `/api/users/${await clerkId(admin)}`,
+          payload: { disabled: true },
+        }),
+    ],
+    [
+      'a role change',
+      async (_v, _o, admin) =>
+        admin.request({
+          method: 'PATCH',
+          url: `/api/users/${await clerkId(admin)}`,
+          payload: { role: 'leader', regionCode: null },
+        }),
+    ],
+    [
+      'a password reset by the office',
+      async (_v, _o, admin) =>
+        admin.request({
+          method: 'POST',
+          url: `/api/users/${await clerkId(admin)}/password`,
+          payload: { password: 'brand-new-pass' },
+        }),
+    ],
+  ];
+  for (const [how, end] of endings) {
+    it(`refuses a session at once after ${how}`, async () => {
+      const admin = await login(t.app, 'admin');
+      const victim = await login(t.app, 'clerk');
+      const other = await login(t.app, 'clerk');
+      expect((await me(victim)).statusCode).toBe(200);
+      expect((await me(other)).statusCode).toBe(200);
+      const res = (await end(victim, other, admin)) as { statusCode: number; body: string };
+      expect(res.statusCode, res.body).toBe(200);
+      // Same instant on the test clock: a kept check would still be fresh.
+      const after = await me(victim);
+      expect(after.statusCode).toBe(401);
+      expect(after.json().error.code).toBe('auth.required');
+      // The import poll route may use older checks; it is refused too.
+      const poll = await victim.request({
+        method: 'GET',
+        url: '/api/households/imports/00000000-0000-4000-8000-000000000000',
+      });
+      expect(poll.statusCode).toBe(401);
+    });
+  }
+
+  it('still sees a change made to the database directly once the kept check is older than its TTL', async () => {
+    const s = await login(t.app, 'clerk');
+    expect((await me(s)).statusCode).toBe(200);
+    // Not through the services (which forget at once): only the TTL bounds how long the check is reused.
+    await t.deps.db.execute(sql`update users set disabled = true where username = 'clerk'`);
+    t.advance(SESSION_CACHE_TTL_MS + 1);
+    expect((await me(s)).statusCode).toBe(401);
   });
 });
 

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { getTableColumns, getTableName } from 'drizzle-orm';
+import type { PgColumn, PgDatabase, PgQueryResultHKT, PgTable } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -146,5 +147,44 @@ export async function copyRows(
   await pgClient.query(
     `insert into ${table} (${columns.join(', ')}) select ${select} from unnest(${from}) as u(${names})`,
     arrays,
+  );
+}
+
+/**
+ * `copyRows` for rows shaped as for drizzle's insert (`table.$inferInsert`): each value goes through its
+ * column's own driver mapping (JSON, timestamps, numerics), as drizzle's insert would send it, so a bulk
+ * writer keeps the services' row builders and writes the same values. Every row must give the same columns
+ * (an undefined value counts as not given); the columns not given take their defaults.
+ */
+export async function copyInsert<T extends PgTable>(
+  kind: Database['kind'],
+  tx: Tx,
+  table: T,
+  rows: readonly T['$inferInsert'][],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const name = getTableName(table);
+  const columns = getTableColumns(table) as Record<string, PgColumn>;
+  const given = (r: object) =>
+    Object.entries(r)
+      .filter(([, v]) => v !== undefined)
+      .map(([k]) => k);
+  const keys = given(rows[0]!);
+  for (const k of keys) if (!columns[k]) throw new Error(`copyInsert: ${name} has no column ${k}`);
+  const values = rows.map((r) => {
+    const row = r as Record<string, unknown>;
+    if (given(row).length !== keys.length || keys.some((k) => row[k] === undefined))
+      throw new Error(`copyInsert: every row of ${name} must give the same columns`);
+    return keys.map((k) => {
+      const v = row[k];
+      return v === null ? null : (columns[k]!.mapToDriverValue(v) as CopyValue);
+    });
+  });
+  await copyRows(
+    kind,
+    tx,
+    name,
+    keys.map((k) => columns[k]!.name),
+    values,
   );
 }

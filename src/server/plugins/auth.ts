@@ -14,6 +14,14 @@ declare module 'fastify' {
     session: SessionInfo | null;
     sessionExpired: boolean;
   }
+  interface FastifyContextConfig {
+    /**
+     * The route may be authenticated from a session this process checked against the database however
+     * long ago (within idle expiry), as long as it has not ended (SessionCache; PGlite only). For the
+     * import progress polls, which must answer while the import's transaction holds PGlite's connection.
+     */
+    sessionFromMemory?: boolean;
+  }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -35,7 +43,11 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { deps: Deps }) 
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const resolved = await resolveSession(opts.deps, token);
+      const resolved = await resolveSession(
+        opts.deps,
+        token,
+        request.routeOptions.config.sessionFromMemory ? { maxCacheAgeMs: Infinity } : {},
+      );
       if (resolved === 'expired') request.sessionExpired = true;
       else if (resolved) {
         resolved.actor.requestId = request.id;

@@ -1,12 +1,14 @@
 import crypto from 'node:crypto';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Actor } from '../../../core/accounts/scope';
 import type { Role } from '../../../core/accounts/roles';
 import { AppError } from '../../../core/errors/errors';
 import { audit } from '../../audit/audit';
+import type { DbOrTx } from '../../db/client';
 import { sessions, users } from '../../db/schema';
 import type { Deps } from '../../deps';
 import { hashPassword, timingDummyHash, verifyPassword } from './passwords';
+import { SESSION_CACHE_TTL_MS, sessionCacheOf } from './session-cache';
 
 export function sha256(value: string): string {
   return crypto.createHash('sha256').update(value).digest('hex');
@@ -106,11 +108,22 @@ export async function login(
 
 /**
  * Resolves a session cookie to its actor, enforcing idle expiry. Touches last_seen_at at most once a
- * minute so reads stay cheap.
+ * minute so reads stay cheap. On PGlite a session checked against the database within
+ * SESSION_CACHE_TTL_MS answers from memory (see SessionCache); `maxCacheAgeMs` lets a route accept an
+ * older check (the import polls), still refused at once once the session ends and after idle expiry.
  */
-export async function resolveSession(deps: Deps, token: string): Promise<SessionInfo | 'expired' | null> {
+export async function resolveSession(
+  deps: Deps,
+  token: string,
+  opts: { maxCacheAgeMs?: number } = {},
+): Promise<SessionInfo | 'expired' | null> {
   const tokenHash = sha256(token);
   const now = deps.now();
+  const idleMs = deps.config.sessionIdleMinutes * 60_000;
+  const cache = sessionCacheOf(deps);
+  const cached = cache?.get(tokenHash, now.getTime(), opts.maxCacheAgeMs ?? SESSION_CACHE_TTL_MS, idleMs);
+  if (cached) return cached;
+  const epoch = cache?.begin() ?? 0;
   const [row] = await deps.db
     .select({
       lastSeenAt: sessions.lastSeenAt,
@@ -126,15 +139,16 @@ export async function resolveSession(deps: Deps, token: string): Promise<Session
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, tokenHash));
   if (!row || row.disabled) return null;
-  const idleMs = deps.config.sessionIdleMinutes * 60_000;
   if (now.getTime() - row.lastSeenAt.getTime() > idleMs) {
-    await deps.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    await endSessions(deps, deps.db, { tokenHash });
     return 'expired';
   }
+  let lastSeenAt = row.lastSeenAt;
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
     await deps.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+    lastSeenAt = now;
   }
-  return {
+  const info: SessionInfo = {
     actor: {
       id: row.id,
       username: row.username,
@@ -145,11 +159,52 @@ export async function resolveSession(deps: Deps, token: string): Promise<Session
     csrfToken: row.csrfToken,
     tokenHash,
   };
+  cache?.put(epoch, {
+    info: { ...info, actor: { ...info.actor } },
+    userId: row.id,
+    lastSeenAt: lastSeenAt.getTime(),
+    checkedAt: now.getTime(),
+  });
+  return info;
+}
+
+/**
+ * Ends sessions: one (logout, idle expiry) or a user's (all, or all but the current one). Every path that
+ * ends a session comes here (a test checks that no other code deletes sessions or users), so the
+ * in-memory session cache forgets them at once. Call it inside the transaction that ends them (or alone on
+ * deps.db): on PGlite queries run one at a time in order and a transaction holds the one connection, so
+ * a lookup that starts after the forget reads the database after the deletion, and one that began
+ * before it does not keep what it read.
+ */
+export async function endSessions(
+  deps: Deps,
+  q: DbOrTx,
+  which: { tokenHash: string } | { userId: number; except?: string },
+): Promise<number> {
+  const cache = sessionCacheOf(deps);
+  if ('tokenHash' in which) {
+    cache?.forget({ tokenHash: which.tokenHash });
+    const removed = await q
+      .delete(sessions)
+      .where(eq(sessions.tokenHash, which.tokenHash))
+      .returning({ t: sessions.tokenHash });
+    return removed.length;
+  }
+  cache?.forget({ userId: which.userId });
+  const removed = await q
+    .delete(sessions)
+    .where(
+      which.except
+        ? and(eq(sessions.userId, which.userId), ne(sessions.tokenHash, which.except))
+        : eq(sessions.userId, which.userId),
+    )
+    .returning({ t: sessions.tokenHash });
+  return removed.length;
 }
 
 export async function logout(deps: Deps, actor: Actor, tokenHash: string): Promise<void> {
   await deps.db.transaction(async (tx) => {
-    await tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    await endSessions(deps, tx, { tokenHash });
     await audit(tx, actor, { action: 'auth.logout', entity: 'user', entityId: actor.id });
   });
 }
@@ -157,23 +212,22 @@ export async function logout(deps: Deps, actor: Actor, tokenHash: string): Promi
 /** 退出所有设备: ends every session of the user, this one included. */
 export async function logoutEverywhere(deps: Deps, actor: Actor): Promise<number> {
   return deps.db.transaction(async (tx) => {
-    const removed = await tx
-      .delete(sessions)
-      .where(eq(sessions.userId, actor.id))
-      .returning({ t: sessions.tokenHash });
+    const removed = await endSessions(deps, tx, { userId: actor.id });
     await audit(tx, actor, {
       action: 'auth.logout_all',
       entity: 'user',
       entityId: actor.id,
-      after: { sessions: removed.length },
+      after: { sessions: removed },
     });
-    return removed.length;
+    return removed;
   });
 }
 
 /** Deletes sessions idle for longer than the expiry (housekeeping; expiry itself is checked per request). */
 export async function purgeIdleSessions(deps: Deps): Promise<void> {
   const cutoff = new Date(deps.now().getTime() - deps.config.sessionIdleMinutes * 60_000);
+  // Idle sessions are never answered from memory (the cache checks idleness too); forgotten all the same.
+  sessionCacheOf(deps)?.forgetIdle(cutoff.getTime());
   await deps.db.delete(sessions).where(lt(sessions.lastSeenAt, cutoff));
 }
 
@@ -207,9 +261,7 @@ export async function changeOwnPassword(
       .update(users)
       .set({ passwordHash, passwordChangedAt: deps.now(), updatedAt: deps.now() })
       .where(eq(users.id, actor.id));
-    await tx
-      .delete(sessions)
-      .where(and(eq(sessions.userId, actor.id), sql`${sessions.tokenHash} <> ${currentTokenHash}`));
+    await endSessions(deps, tx, { userId: actor.id, except: currentTokenHash });
     await audit(tx, actor, { action: 'user.password_changed', entity: 'user', entityId: actor.id });
   });
 }

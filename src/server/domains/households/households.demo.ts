@@ -15,7 +15,7 @@ import { todayIso } from '../../../core/identity/dates';
 import { mulberry32, pick, randomInt, type Rng } from '../../../core/identity/random';
 import { DEMO_YEAR_CONFIG_2020 } from '../../../core/monitoring/config';
 import { ASSISTANCE_MEASURE_TYPES } from '../../../core/monitoring/codes';
-import type { Tx } from '../../db/client';
+import { copyInsert, type Tx } from '../../db/client';
 import {
   householdCaseAttachments,
   householdCases,
@@ -117,73 +117,79 @@ export async function loadHouseholdsDemo(
   // Villages (not residents' communities) hold most households in difficulty.
   const weights = villages.map((v) => (Number(v.code.slice(9)) >= 200 ? 3 : 1));
   const totalWeight = weights.reduce((a, b) => a + b, 0);
+  const perVillage = weights.map((w) => Math.round((DEMO_HOUSEHOLDS * w) / totalWeight));
+  // Household ids drawn from the sequence up front (as an insert would draw them, in row order), so the
+  // members reference their household before both are bulk-written (COPY on PGlite).
+  const reserved = await reserveIds(
+    tx,
+    perVillage.reduce((a, b) => a + b, 0),
+  );
   const ids: { id: number; regionCode: string; countyCode: string; size: number; attribute: string }[] = [];
-  let members = 0;
+  const householdRows: (typeof households.$inferInsert)[] = [];
+  const memberRows: (typeof householdMembers.$inferInsert)[] = [];
   let no = 0;
   const used = new Set<string>();
   for (const [vi, v] of villages.entries()) {
-    const n = Math.round((DEMO_HOUSEHOLDS * weights[vi]!) / totalWeight);
+    const n = perVillage[vi]!;
+    const countyCode = v.code.slice(0, 6);
+    // Batches of 200: the random draws keep the order they had when each batch was one insert.
     for (let b = 0; b < n; b += 200) {
       const batch = Array.from({ length: Math.min(200, n - b) }, () =>
         uniquePeople(rng, syntheticHousehold(rng, v.code), used),
       );
-      const inserted = await tx
-        .insert(households)
-        .values(
-          batch.map((h) => {
-            no += 1;
-            const assist = rng() < 0.3 ? pick(rng, memberUnits) : null;
-            // Some lone elderly people are 特困供养户 (R12 特困).
-            const hardship =
-              h.members.length === 1 && Number(h.members[0]!.idNumber.slice(6, 10)) < 1955 && rng() < 0.5;
-            return {
-              countyCode: v.code.slice(0, 6),
-              regionCode: v.code,
-              householdNo: `34990${String(no).padStart(7, '0')}`,
-              villageGroup: h.villageGroup ?? null,
-              headName: h.members[0]!.name,
-              phoneCipher: deps.pii.encrypt(h.phone!),
-              attribute: hardship ? '特困供养户' : h.attribute,
-              povertyExitFlag: h.attribute === '脱贫户' ? '已脱贫(享受政策)' : null,
-              specialHardship: hardship,
-              assistUnitId: assist?.id ?? null,
-              assistPerson: assist ? `${assist.name.replace(/^区/, '')}帮扶干部` : null,
-              collectedBy: '演示数据',
-              collectedOn: '2020-03-15',
-              createdAt: now,
-              updatedAt: now,
-            };
-          }),
-        )
-        .returning({ id: households.id });
-      const rows = batch.flatMap((h, i) =>
-        h.members.map((m, j) => {
+      for (const h of batch) {
+        const id = reserved[no]!;
+        no += 1;
+        const assist = rng() < 0.3 ? pick(rng, memberUnits) : null;
+        // Some lone elderly people are 特困供养户 (R12 特困).
+        const hardship =
+          h.members.length === 1 && Number(h.members[0]!.idNumber.slice(6, 10)) < 1955 && rng() < 0.5;
+        const deep = new Set<string>(hardship ? ['specialHardship'] : []);
+        h.members.forEach((m, j) => {
           const p = prepareMember(m, asOf);
           if (!p.ok) throw new Error('demo: synthetic member invalid');
-          const values = memberValues(deps, m, p.value, inserted[i]!.id, v.code.slice(0, 6), j);
-          return { ...values, deepGroups: memberDeepGroups({ id: 0, ...values }, []) };
-        }),
-      );
-      await tx.insert(householdMembers).values(rows);
-      members += rows.length;
-      batch.forEach((h, i) =>
-        ids.push({
-          id: inserted[i]!.id,
+          const values = memberValues(deps, m, p.value, id, countyCode, j);
+          const deepGroups = memberDeepGroups({ id: 0, ...values }, []);
+          for (const g of deepGroups) deep.add(g);
+          memberRows.push({ ...values, deepGroups });
+        });
+        householdRows.push({
+          id,
+          countyCode,
           regionCode: v.code,
-          countyCode: v.code.slice(0, 6),
-          size: h.members.length,
-          attribute: h.attribute,
-        }),
-      );
+          householdNo: `34990${String(no).padStart(7, '0')}`,
+          villageGroup: h.villageGroup ?? null,
+          headName: h.members[0]!.name,
+          phoneCipher: deps.pii.encrypt(h.phone!),
+          attribute: hardship ? '特困供养户' : h.attribute,
+          povertyExitFlag: h.attribute === '脱贫户' ? '已脱贫(享受政策)' : null,
+          specialHardship: hardship,
+          assistUnitId: assist?.id ?? null,
+          assistPerson: assist ? `${assist.name.replace(/^区/, '')}帮扶干部` : null,
+          collectedBy: '演示数据',
+          collectedOn: '2020-03-15',
+          // R12 groups: the union of the members' (and 特困); the names as the member trigger keeps them
+          // ('|'-joined in member order), so the trigger finds nothing to rewrite.
+          deepGroups: [...deep].sort(),
+          memberNames: h.members.map((m) => m.name).join('|'),
+          createdAt: now,
+          updatedAt: now,
+        });
+        ids.push({ id, regionCode: v.code, countyCode, size: h.members.length, attribute: h.attribute });
+      }
     }
   }
-
-  // Household R12 groups: the union of its members' groups.
-  await deriveHouseholdGroups(tx);
+  const kind = deps.database.kind;
+  await copyInsert(kind, tx, households, householdRows);
+  await copyInsert(kind, tx, householdMembers, memberRows);
+  const members = memberRows.length;
 
   // Two years of economics; the 2020 figures sometimes fall sharply (income-drop rule).
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = ids.slice(i, i + 500).flatMap((h) => {
+  await copyInsert(
+    kind,
+    tx,
+    householdYears,
+    ids.flatMap((h) => {
       const y20 = syntheticYear(rng, h.size);
       const pc20 =
         (y20.econ.wages + y20.econ.netBusinessIncome + y20.econ.transferIncome - y20.econ.businessCosts) /
@@ -218,9 +224,8 @@ export async function loadHouseholdsDemo(
         foodClothing: y.foodClothing,
         updatedAt: now,
       }));
-    });
-    await tx.insert(householdYears).values(rows);
-  }
+    }),
+  );
   await reevaluateYearInBulk(tx, 2019, now);
   await reevaluateYearInBulk(tx, 2020, now);
 
@@ -235,20 +240,20 @@ export async function loadHouseholdsDemo(
     .where(and(eq(householdYears.year, 2020), eq(householdYears.flagged, true)))
     .orderBy(householdYears.householdId);
   const monitored = new Set<number>();
+  const since: string[] = [];
+  const types: string[] = [];
   for (const f of flagged) {
     if (rng() < 0.45) {
-      const type = ((f.flags as { suggestedType: string }[])[0]?.suggestedType ?? 'marginal') as string;
-      await tx
-        .update(households)
-        .set({
-          monitoringStatus: 'monitored',
-          monitoringType: type,
-          monitoringSince: pick(rng, ['201906', '201909', '202001', '202004']),
-        })
-        .where(eq(households.id, f.id));
+      types.push(((f.flags as { suggestedType: string }[])[0]?.suggestedType ?? 'marginal') as string);
+      since.push(pick(rng, ['201906', '201909', '202001', '202004']));
       monitored.add(f.id);
     }
   }
+  await tx.execute(sql`
+    update ${households} h set monitoring_status = 'monitored', monitoring_type = u.type, monitoring_since = u.since
+    from unnest(${sql.param([...monitored])}::bigint[], ${sql.param(types)}::text[], ${sql.param(since)}::text[])
+      as u(id, type, since)
+    where h.id = u.id`);
   const others = ids.filter((h) => !monitored.has(h.id));
   for (let k = 0; k < 40; k++) {
     const h = others[randomInt(rng, 0, others.length - 1)]!;
@@ -265,10 +270,13 @@ export async function loadHouseholdsDemo(
   }
 
   // Measures: most deep-difficulty households have a targeted one; the rest show on the "without" list.
+  // In id order: the random draws must not follow the table's physical order, which changes with every
+  // rewrite of a row (and with how the rows were written).
   const deep = await tx
     .select({ id: households.id, countyCode: households.countyCode, groups: households.deepGroups })
     .from(households)
-    .where(sql`jsonb_array_length(${households.deepGroups}) > 0`);
+    .where(sql`jsonb_array_length(${households.deepGroups}) > 0`)
+    .orderBy(households.id);
   const measureRows = [];
   for (const h of deep) {
     for (const g of h.groups) {
@@ -286,8 +294,7 @@ export async function loadHouseholdsDemo(
     const h = ids.find((x) => x.id === id)!;
     measureRows.push(measureRow(rng, h, pick(rng, ASSISTANCE_MEASURE_TYPES).code, null, now));
   }
-  for (let i = 0; i < measureRows.length; i += 500)
-    await tx.insert(householdMeasures).values(measureRows.slice(i, i + 500));
+  await copyInsert(kind, tx, householdMeasures, measureRows);
 
   const cases = await demoCases(
     deps,
@@ -302,9 +309,19 @@ export async function loadHouseholdsDemo(
     insert into ${householdEvents} (household_id, county_code, at, actor_id, actor_username, kind, summary)
     select id, county_code, ${new Date(now.getTime() - 200 * DAY).toISOString()}::timestamptz, null, 'demo', 'household.create',
       ${JSON.stringify({ zh: '登记家庭（演示数据）', en: 'Household registered (demo)' })}::jsonb
-    from ${households}`);
+    from ${households} order by id`);
   void actor;
   return { households: ids.length, members, cases };
+}
+
+/** `n` ids from the households' sequence, in the order an insert of n rows would draw them. */
+async function reserveIds(tx: Tx, n: number): Promise<number[]> {
+  const res = await tx.execute<{ id: string | number }>(
+    sql`select nextval(pg_get_serial_sequence('households', 'id')) as id from generate_series(1, ${n}::int)`,
+  );
+  return (res as unknown as { rows: { id: string | number }[] }).rows
+    .map((r) => Number(r.id))
+    .sort((a, b) => a - b);
 }
 
 /** Synthetic ID numbers can collide (same birth date and sequence): redraw until every person is unique. */
@@ -359,16 +376,6 @@ function measureRow(
     createdAt: now,
     updatedAt: now,
   };
-}
-
-/** Household groups as the union of the members' groups (the members' come from memberDeepGroups). */
-async function deriveHouseholdGroups(tx: Tx): Promise<void> {
-  await tx.execute(sql`
-    update ${households} set deep_groups = coalesce((
-      select jsonb_agg(distinct g order by g) from (
-        select g from ${householdMembers} m cross join lateral jsonb_array_elements_text(m.deep_groups) as g
-        where m.household_id = households.id and m.active
-        union select 'specialHardship' where households.special_hardship) x), '[]'::jsonb)`);
 }
 
 /** Cases at every step: include cases for flagged households, exit cases for monitored ones, some overdue. */

@@ -56,7 +56,8 @@ const WORKER_MIN_BYTES = 512 * 1024;
 
 export interface ImportOptions {
   dryRun?: boolean;
-  onProgress?: (p: ImportProgress) => void;
+  /** Awaited: a listener may hold the import at a phase (a test pauses it inside its transaction). */
+  onProgress?: (p: ImportProgress) => unknown;
   /** Rows per database round (default 5,000); tests use a few rows to cross write boundaries. */
   chunkRows?: number;
   /** Read and prepare the rows in a worker thread (default: for files from WORKER_MIN_BYTES). */
@@ -217,7 +218,9 @@ async function run(
     if (errors.length < MAX_REPORTED) errors.push(i);
   };
   const progress: ImportProgress = { phase: 'validate', rowsRead: 0, totalRows: null, membersWritten: 0 };
-  const report = () => opts.onProgress?.({ ...progress });
+  const report = async () => {
+    await opts.onProgress?.({ ...progress });
+  };
   /** Rows are written while this holds: a transaction and no error so far. */
   const writing = () => tx !== null && errorCount === 0;
 
@@ -358,7 +361,7 @@ async function run(
     progress.rowsRead = rows;
     if (rows % chunk === 0) {
       await flush();
-      report();
+      await report();
     }
     for (const i of r.issues) fail(i);
     const h = r.household;
@@ -428,7 +431,7 @@ async function run(
 
   progress.phase = 'write';
   progress.totalRows = rows;
-  report();
+  await report();
   if (current) closed.push(current);
   for (const g of groups.values()) {
     if (g.heads !== 1)
@@ -463,7 +466,7 @@ async function run(
   const base = { dryRun: !!opts.dryRun, rows, households: groups.size, errorCount, errors, warnings };
   if (errorCount > 0 || !tx) {
     progress.phase = 'done';
-    report();
+    await report();
     return { ok: errorCount === 0, ...base, members: errorCount === 0 ? rows : 0, ms: Date.now() - started };
   }
   await audit(tx, actor, {
@@ -479,6 +482,6 @@ async function run(
   });
   progress.phase = 'done';
   progress.membersWritten = rows;
-  report();
+  await report();
   return { ok: true, ...base, members: rows, ms: Date.now() - started };
 }

@@ -56,6 +56,8 @@ export const registryImportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
   app.get(
     '/api/households/imports/:jobId',
     {
+      // Answers while an import's transaction holds PGlite's connection (the progress bar follows it).
+      config: { sessionFromMemory: true },
       schema: {
         tags,
         summary: '导入进度 Import progress and report',
@@ -134,6 +136,8 @@ export const registryImportRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
   app.get(
     '/api/households/economics-imports/:jobId',
     {
+      // Answers while an import's transaction holds PGlite's connection (the progress bar follows it).
+      config: { sessionFromMemory: true },
       schema: {
         tags,
         summary: '收支导入进度 Economics import progress and report',

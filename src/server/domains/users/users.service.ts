@@ -6,8 +6,9 @@ import type { Actor } from '../../../core/accounts/scope';
 import { AppError, fieldError } from '../../../core/errors/errors';
 import { audit } from '../../audit/audit';
 import type { DbOrTx } from '../../db/client';
-import { regions, sessions, units, users } from '../../db/schema';
+import { regions, units, users } from '../../db/schema';
 import type { Deps } from '../../deps';
+import { endSessions } from '../auth/auth.service';
 import { hashPassword } from '../auth/passwords';
 import { canListUsers, canManageUser, canSeeUser, userListScope } from './users.policy';
 import { auditUser, presentMe, presentUser } from './users.presenter';
@@ -157,7 +158,7 @@ export async function updateUser(deps: Deps, actor: Actor, id: number, input: Us
       after!.regionCode !== before.regionCode ||
       after!.unitId !== before.unitId
     ) {
-      await tx.delete(sessions).where(eq(sessions.userId, id));
+      await endSessions(deps, tx, { userId: id });
     }
     await audit(tx, actor, {
       action: 'user.update',
@@ -189,7 +190,7 @@ export async function resetPassword(deps: Deps, actor: Actor, id: number, passwo
         updatedAt: deps.now(),
       })
       .where(eq(users.id, id));
-    await tx.delete(sessions).where(eq(sessions.userId, id));
+    await endSessions(deps, tx, { userId: id });
     await audit(tx, actor, { action: 'user.reset_password', entity: 'user', entityId: id });
   });
 }
