@@ -2,6 +2,8 @@
 //   npm run bench -- households-import            10,000 households / ~35,000 members (a few minutes)
 //   npm run bench -- households-import --full     100,000 households / ~350,000 members
 //   npm run bench -- households-import --households 30000
+//   npm run bench -- households-import --repeat 5   runs of each measured phase, median reported (default 3
+//                                                    up to 10,000 households, else 1)
 //   npm run bench -- households-import --url postgres://postgres@127.0.0.1:5432/postgres
 //       the same on a PostgreSQL server (databases bangfu_bench_import_*, dropped afterwards): the
 //       import's peak is then the Node process alone; (b) is psql's \copy of the same CSV files
@@ -83,6 +85,8 @@ function psql(name: string, commands: string[], single = false) {
   if (r.status !== 0) throw new Error(`psql failed: ${r.stderr}`);
 }
 const HOUSEHOLDS = Number(arg('--households') ?? (args.includes('--full') ? 100_000 : 10_000));
+/** Runs of each measured phase (median reported): 3 up to 10,000 households, else 1 unless given. */
+const REPEAT = Number(arg('--repeat') ?? (HOUSEHOLDS <= 10_000 ? 3 : 1));
 const villages = demoRegions(DEMO_SEED).filter((r) => r.level === 'village' && r.tree === 'district');
 const SIZES = [1, 2, 3, 3, 4, 4, 4, 5, 5, 4]; // mean 3.5
 const RELATIONS = ['户主', '配偶', '之子', '之女', '之孙子', '之孙女'];
@@ -436,25 +440,39 @@ const run = (p: string) => {
   if (r.status !== 0) throw new Error(`${p} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
 };
+type Phase = ReturnType<typeof run>;
 run('setup');
-const parse = run('parse');
+run('copy-prep');
+// Each measured phase runs REPEAT times, interleaved (parse, copy, import, parse, …) so a drift of the
+// machine touches all three alike; the median run of each is reported (a single run of the import
+// varied by ±20% on a quiet machine).
+const runs: { parse: Phase[]; copy: Phase[]; imp: Phase[] } = { parse: [], copy: [], imp: [] };
+for (let i = 0; i < REPEAT; i++) {
+  runs.parse.push(run('parse'));
+  runs.copy.push(run('copy'));
+  runs.imp.push(run('import'));
+}
+const median = (xs: Phase[], ms: (x: Phase) => number) =>
+  [...xs].sort((a, b) => ms(a) - ms(b))[(xs.length - 1) >> 1]!;
+const spread = (xs: Phase[], ms: (x: Phase) => number) =>
+  xs.length > 1 ? `  (median of ${xs.map((x) => (ms(x) / 1000).toFixed(1)).join(', ')} s)` : '';
+const parse = median(runs.parse, (x) => x.ms);
 console.log(
-  `(a) bare streaming parse: ${(parse.ms / 1000).toFixed(1)} s, peak ${mb(parse.maxRssKb)}  (Bangfu's reader, used by the import)`,
+  `(a) bare streaming parse: ${(parse.ms / 1000).toFixed(1)} s, peak ${mb(parse.maxRssKb)}  (Bangfu's reader, used by the import)${spread(runs.parse, (x) => x.ms)}`,
 );
 const ej = run('exceljs');
 console.log(
   `    exceljs WorkbookReader: ${(ej.ms / 1000).toFixed(1)} s, peak ${mb(ej.maxRssKb)}, rows with garbled Chinese: ${ej.garbled}`,
 );
-run('copy-prep');
-const copy = run('copy');
+const copy = median(runs.copy, (x) => x.ms);
 const where = SERVER_URL ? 'PostgreSQL' : 'PGlite';
 console.log(
-  `(b) raw COPY (${where}): ${(copy.ms / 1000).toFixed(1)} s, peak ${SERVER_URL ? '— (psql \\copy; the server does the work)' : mb(copy.maxRssKb)}  (${copy.mb.toFixed(0)} MB of CSV: the rows the import writes, into households, household_members, household_events with their indexes and keys)`,
+  `(b) raw COPY (${where}): ${(copy.ms / 1000).toFixed(1)} s, peak ${SERVER_URL ? '— (psql \\copy; the server does the work)' : mb(copy.maxRssKb)}  (${copy.mb.toFixed(0)} MB of CSV: the rows the import writes, into households, household_members, household_events with their indexes and keys)${spread(runs.copy, (x) => x.ms)}`,
 );
-const imp = run('import');
+const imp = median(runs.imp, (x) => x.importMs);
 const budget = 1.5 * (parse.ms + copy.ms);
 console.log(
-  `import (validate+write):   ${(imp.importMs / 1000).toFixed(1)} s, peak ${mb(imp.importMaxRssKb)}  →  ${(imp.importMs / (parse.ms + copy.ms)).toFixed(2)} × (a + b); target ≤ 1.5 × = ${(budget / 1000).toFixed(1)} s, ≤ 400 MB`,
+  `import (validate+write):   ${(imp.importMs / 1000).toFixed(1)} s, peak ${mb(imp.importMaxRssKb)}  →  ${(imp.importMs / (parse.ms + copy.ms)).toFixed(2)} × (a + b); target ≤ 1.5 × = ${(budget / 1000).toFixed(1)} s, ≤ 400 MB${spread(runs.imp, (x) => x.importMs)}`,
 );
 console.log(`  ${imp.households.toLocaleString()} households, ${imp.members.toLocaleString()} members`);
 console.log(

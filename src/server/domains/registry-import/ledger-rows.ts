@@ -201,9 +201,14 @@ function prepareRow(
   return { ...base, headName: m.name, member: { hash: values[2] as string, deep, values } };
 }
 
-/** Rows per message from the worker, and how many messages it may send ahead of the import. */
+/**
+ * Rows per message from the worker, and how many messages it may send ahead of the import: more than
+ * the import's write chunk (5,000 rows), so the worker goes on preparing while a chunk's COPY holds this
+ * thread (with 4 it stalled after 2,000 rows and the import then waited for it). A message of prepared
+ * rows is ~0.5–1 MB.
+ */
 const WORKER_BATCH_ROWS = 500;
-const WORKER_BATCHES_AHEAD = 4;
+const WORKER_BATCHES_AHEAD = 12;
 
 /**
  * The same rows as prepareLedgerRows, prepared in a worker thread: reading, checking and encrypting
