@@ -89,3 +89,34 @@ export function criterion(
     inputs,
   };
 }
+
+/** A number as clerks write it (thousands grouped, at most 2 decimals). */
+const num = (n: number) => n.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+
+/**
+ * A criterion's value in words with its unit ("4,508 元", "失学 0 人", "A 级"), for the assessment table:
+ * a bare "0" beside 义务教育有保障 reads as "no education" when it counts the children out of school.
+ */
+export function criterionValueText(key: string, value: InputValue): LocalizedText {
+  if (value === null) return { zh: '—', en: '—' };
+  if (typeof value === 'boolean') return value ? { zh: '是', en: 'Yes' } : { zh: '否', en: 'No' };
+  if (typeof value === 'string')
+    return key === 'housing' ? { zh: `${value} 级`, en: `Grade ${value}` } : { zh: value, en: value };
+  const n = num(value);
+  switch (key as CriterionKey) {
+    case 'income':
+      return { zh: `${n} 元/人`, en: `¥${n} per person` };
+    case 'compulsoryEducation':
+      return { zh: `失学 ${n} 人`, en: `${n} out of school` };
+    case 'medicalInsurance':
+      return { zh: `未参保 ${n} 人次`, en: `${n} uninsured` };
+    case 'waterQuantity':
+      return { zh: `${n} 升/人·日`, en: `${n} L/person/day` };
+    case 'waterConvenience':
+      return { zh: `${n} 分钟`, en: `${n} min` };
+    case 'waterSupply':
+      return { zh: `断水 ${n} 天`, en: `${n} days cut` };
+    default:
+      return { zh: n, en: n };
+  }
+}

@@ -23,7 +23,7 @@ import { CASE_KIND_LABELS } from '../../../core/households/case-machine';
 import type { CaseSummary } from '../../../core/households/cases.schemas';
 import type { LocalizedText } from '../../../core/errors/errors';
 import type { Measure, Member } from '../../../core/households/households.schemas';
-import { criterionText } from '../../../core/monitoring/criteria';
+import { criterionText, criterionValueText } from '../../../core/monitoring/criteria';
 import { flagTitle } from '../../../core/monitoring/rules';
 import { useI18n } from '../../i18n/useI18n';
 import { PageHeader } from '../../ui/PageHeader';
@@ -72,13 +72,6 @@ type Criterion = NonNullable<ReturnType<typeof useHouseholdYear>['data']>['asses
 const CASE_KIND_TEXT: Record<string, LocalizedText> = { ...CASE_KIND_LABELS };
 
 const VERDICT_COLOR = { met: 'green', not_met: 'red', unknown: 'default' } as const;
-
-function formatValue(value: Criterion['value'], yes: string, no: string): string {
-  if (value === null) return '—';
-  if (typeof value === 'boolean') return value ? yes : no;
-  if (typeof value === 'number') return value.toLocaleString('zh-CN');
-  return value;
-}
 
 const dateTime = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 
@@ -221,7 +214,7 @@ export function HouseholdDetail({ id }: { id: number }) {
       key: 'value',
       title: ht('hh.value'),
       width: 120,
-      render: (c) => formatValue(c.value, t('app.yes'), t('app.no')),
+      render: (c) => lt(criterionValueText(c.key, c.value)),
     },
     {
       key: 'verdict',
