@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { getTableColumns, getTableName } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgColumn, PgDatabase, PgQueryResultHKT, PgTable } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -94,6 +94,19 @@ function csvField(v: CopyValue): string {
 }
 
 const columnTypes = new Map<string, Map<string, string>>();
+
+/**
+ * Refreshes the planner's statistics of tables a bulk write has just filled, on PGlite: it runs
+ * PostgreSQL in single-user mode, without the autovacuum that would otherwise analyse them, so after
+ * a ledger import the planner still believed the tables empty (a deep-difficulty group filter sorted
+ * 26,000 matches instead of walking the list order: 63 ms p50 at 100k households, 1 ms after). On
+ * PostgreSQL autovacuum does it. ~1.8 s for the three household tables at 100k households.
+ */
+export async function analyzeAfterBulkWrite(database: Database, tables?: readonly string[]): Promise<void> {
+  if (database.kind !== 'pglite' || tables?.length === 0) return;
+  // Table names from the code, never from input; none: every table (after the demo load).
+  await database.db.execute(sql.raw(tables ? `analyze ${tables.join(', ')}` : 'analyze'));
+}
 
 /**
  * Bulk-writes `rows` (values in the order of `columns`) into `table` inside the transaction `tx`, on the

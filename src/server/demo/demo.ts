@@ -6,6 +6,7 @@ import { appMeta, regions, units, users } from '../db/schema';
 import type { Deps } from '../deps';
 import { hashPassword } from '../domains/auth/passwords';
 import { loadPlanDemo } from '../domains/progress/progress.demo';
+import { analyzeAfterBulkWrite } from '../db/client';
 import { loadHouseholdsDemo } from '../domains/households/households.demo';
 import { loadScreeningDemo } from '../domains/screening/screening.demo';
 import { DEMO_PASSWORD, DEMO_SEED, demoRegions, demoUnits, demoUsers } from './demo-data';
@@ -81,6 +82,7 @@ export async function loadDemo(
       after: { regions: regionRows.length, units: unitRows.length, users: userRows.length, seed: DEMO_SEED },
     });
   });
+  await analyzeAfterBulkWrite(deps.database);
   return { regions: regionRows.length, units: unitRows.length, users: userRows.length };
 }
 

@@ -13,6 +13,7 @@ import {
 import { parseIdNumber } from '../../../core/identity/idNumber';
 import { todayIso } from '../../../core/identity/dates';
 import { audit } from '../../audit/audit';
+import { analyzeAfterBulkWrite } from '../../db/client';
 import { householdMembers, households } from '../../db/schema';
 import type { Deps } from '../../deps';
 import { canWriteRegistry } from '../households/households.policy';
@@ -239,6 +240,7 @@ export async function importEconomics(
       after: { rows: staged.length, created, flagged, fileSha256: fileHash },
     });
   });
+  await analyzeAfterBulkWrite(deps.database, ['household_years']);
   progress.phase = 'done';
   report();
   return { ok: true, ...base, written: staged.length, created, flagged, ms: Date.now() - started };

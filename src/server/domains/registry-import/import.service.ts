@@ -5,7 +5,7 @@ import type { Actor } from '../../../core/accounts/scope';
 import { LEDGER_SHEET, headerOf } from '../../../core/households/ledger';
 import { todayIso } from '../../../core/identity/dates';
 import { audit } from '../../audit/audit';
-import { copyRows, type CopyValue, type DbOrTx, type Tx } from '../../db/client';
+import { analyzeAfterBulkWrite, copyRows, type CopyValue, type DbOrTx, type Tx } from '../../db/client';
 import { regions } from '../../db/schema';
 import type { Deps } from '../../deps';
 import { piiKeyRingOf } from '../../pii/pii';
@@ -193,6 +193,8 @@ export async function importHouseholds(
   } catch (e) {
     if (!(e instanceof RollBack)) throw e;
   }
+  if (result!.ok)
+    await analyzeAfterBulkWrite(deps.database, ['households', 'household_members', 'household_events']);
   return result!;
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "households_deep_groups_idx" ON "households" USING gin ("deep_groups" jsonb_path_ops);
