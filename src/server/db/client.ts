@@ -100,7 +100,8 @@ const columnTypes = new Map<string, Map<string, string>>();
  * PostgreSQL in single-user mode, without the autovacuum that would otherwise analyse them, so after
  * a ledger import the planner still believed the tables empty (a deep-difficulty group filter sorted
  * 26,000 matches instead of walking the list order: 63 ms p50 at 100k households, 1 ms after). On
- * PostgreSQL autovacuum does it. ~1.8 s for the three household tables at 100k households.
+ * PostgreSQL autovacuum does it. ~1.8 s for the three household tables at 100k households. A table may
+ * name its columns (`household_members (household_id, active)`): only those are analysed.
  */
 export async function analyzeAfterBulkWrite(database: Database, tables?: readonly string[]): Promise<void> {
   if (database.kind !== 'pglite' || tables?.length === 0) return;

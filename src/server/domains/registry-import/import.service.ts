@@ -193,8 +193,15 @@ export async function importHouseholds(
   } catch (e) {
     if (!(e instanceof RollBack)) throw e;
   }
+  // The members' statistics only for the columns their plans filter on: the full analysis (statistics
+  // of every ciphertext, hash and name column of the sampled rows) took 268 ms of the 10k import's ~5.5 s
+  // on PGlite, these two columns 24 ms; lookups by ID hash use the unique index, not statistics.
   if (result!.ok)
-    await analyzeAfterBulkWrite(deps.database, ['households', 'household_members', 'household_events']);
+    await analyzeAfterBulkWrite(deps.database, [
+      'households',
+      'household_members (household_id, active)',
+      'household_events',
+    ]);
   return result!;
 }
 
