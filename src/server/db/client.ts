@@ -102,7 +102,8 @@ const columnTypes = new Map<string, Map<string, string>>();
  * p50 at 100k households, 1 ms after). A server's autovacuum analyses a table only after its naptime
  * (a minute by default), and not at all where it is off: the same filter right after a 100k import on
  * PostgreSQL had p50 41 ms, p95 82 ms. ~1.8 s for the three household tables at 100k on PGlite. A
- * table may name its columns (`household_members (household_id, active)`): only those are analysed.
+ * table may name its columns (`household_members (household_id, active, id_hash)`): only those are
+ * analysed.
  */
 export async function analyzeAfterBulkWrite(database: Database, tables?: readonly string[]): Promise<void> {
   if (tables?.length === 0) return;
