@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import type { Config } from './config';
 import { openDatabase, migrateDatabase, type Database } from './db/client';
 import { acquireDataDirLock } from './db/lock';
+import { scheduleNightlyVacuum } from './db/maintenance';
 import { isDatabaseEmpty, loadDemo } from './demo/demo';
 import type { Deps } from './deps';
 import { purgeIdleSessions } from './domains/auth/auth.service';
@@ -95,11 +96,14 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
   });
   const purge = setInterval(() => void purgeIdleSessions(deps).catch(() => {}), 10 * 60_000);
   purge.unref();
+  // PGlite has no autovacuum: dead rows are removed every night (nothing on PostgreSQL).
+  const stopVacuum = scheduleNightlyVacuum(deps.database, (m) => app.log.info(m));
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
     clearInterval(purge);
+    stopVacuum();
     await app.close();
     await runtime.close();
     process.exit(0);
