@@ -397,4 +397,58 @@ describe('list conditions that the indexes serve', () => {
       .where(and(eq(householdMembers.householdId, d), eq(householdMembers.name, '钱七')));
     expect(await search('钱七', 'walk')).toEqual([d]);
   });
+
+  it("keeps the two-character postings equal to the active households' name bigrams, whoever writes", async () => {
+    // What household_name_bigrams must hold, derived from the households themselves.
+    const drift = async () =>
+      (
+        (await t.deps.db.execute(sql`
+          with want as (
+            select distinct g as gram, substr(h.region_code, 1, 9) as town, h.id as household_id
+            from households h cross join lateral unnest(h.name_grams) as g
+            where h.active and char_length(g) = 2)
+          select count(*)::int as n from (
+            (select * from want except select gram, town, household_id from household_name_bigrams)
+            union all
+            (select gram, town, household_id from household_name_bigrams except select * from want)) x`)) as unknown as {
+          rows: { n: number }[];
+        }
+      ).rows[0]!.n;
+    const count = async () =>
+      (
+        (await t.deps.db.execute(sql`select count(*)::int as n from household_name_bigrams`)) as unknown as {
+          rows: { n: number }[];
+        }
+      ).rows[0]!.n;
+    const a = await register(VILLAGE_A1, ['欧阳春', '李四']);
+    const b = await register(VILLAGE_B1, ['王五', '欧阳夏']);
+    // 欧阳 阳春 李四 | 王五 欧阳 阳夏
+    expect(await count()).toBe(6);
+    expect(await drift()).toBe(0);
+    const find = (q: string, scope: Parameters<typeof listConditions>[0] = { kind: 'all' }) =>
+      listHouseholds(t.deps.db, listConditions(scope, { q }, null), { limit: 50 }).then((r) =>
+        r.map((x) => x.id),
+      );
+    expect(await find('欧阳')).toEqual([a, b]);
+    expect(await find('欧阳', { kind: 'region', regionCode: TOWN_A })).toEqual([a]);
+    expect(await find('欧阳', { kind: 'region', regionCode: VILLAGE_B1 })).toEqual([b]);
+    // A member renamed, one who left, a household moved to another town, one deactivated.
+    await t.deps.db.update(householdMembers).set({ name: '孙八' }).where(eq(householdMembers.name, '李四'));
+    expect(await find('李四')).toEqual([]);
+    expect(await find('孙八')).toEqual([a]);
+    await t.deps.db
+      .update(householdMembers)
+      .set({ active: false })
+      .where(eq(householdMembers.name, '欧阳夏'));
+    expect(await find('欧阳')).toEqual([a]);
+    await t.deps.db.update(households).set({ regionCode: VILLAGE_B1 }).where(eq(households.id, a));
+    expect(await find('欧阳', { kind: 'region', regionCode: TOWN_A })).toEqual([]);
+    expect(await find('孙八', { kind: 'region', regionCode: TOWN_B })).toEqual([a]);
+    expect(await drift()).toBe(0);
+    await t.deps.db.update(households).set({ active: false }).where(eq(households.id, a));
+    expect(await find('孙八')).toEqual([]);
+    expect(await drift()).toBe(0);
+    // Only b's head is left: 王五.
+    expect(await count()).toBe(1);
+  });
 });

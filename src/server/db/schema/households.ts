@@ -94,6 +94,28 @@ export const households = pgTable(
   ],
 );
 
+/**
+ * The 2-character name search's postings (姓名二字检索): one row per bigram of an active household's member
+ * names, with its town (the first 9 digits of the region code). Kept by triggers on households
+ * (migration 0009), so every writer and the ledger import's COPY keep it too. Walked in household id
+ * order for one bigram (and one town for a town's or village's user), it gives a list page after ~50
+ * probes; the GIN index on name_grams must find every match and sort them, and the list order's walk
+ * reads ~N/matches × 50 households (both 10–35 ms at 1M households for a bigram with 3,000–12,000
+ * matches). See docs/decisions/0010-household-name-ngrams.md.
+ */
+export const householdNameBigrams = pgTable(
+  'household_name_bigrams',
+  {
+    gram: text('gram').notNull(),
+    town: text('town').notNull(),
+    householdId: bigint('household_id', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.gram, t.householdId] }),
+    index('household_name_bigrams_town_idx').on(t.gram, t.town, t.householdId),
+  ],
+);
+
 /** Members 成员. The ID number is ciphertext + keyed hash; the masked form serves lists. */
 export const householdMembers = pgTable(
   'household_members',

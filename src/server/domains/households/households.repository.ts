@@ -4,6 +4,7 @@ import { regionPrefix } from '../../../core/accounts/scope';
 import type { HouseholdListQuery } from '../../../core/households/households.schemas';
 import type { DbOrTx } from '../../db/client';
 import {
+  householdNameBigrams,
   householdCases,
   householdMeasures,
   householdMembers,
@@ -174,16 +175,22 @@ export function listConditions(
       );
     } else {
       // A name anywhere in an active member's name, one row per household (no probe of the members
-      // table): the grams select (GIN, households_name_grams_idx, or a filter while the planner walks the
-      // list order when they are frequent). Up to 2 characters the gram is the query itself, exact; a
-      // longer query's bigrams may lie apart, so the LIKE confirms. Without the LIKE the planner's row
-      // estimate is the grams' own (array statistics), which is what lets it pick the right plan.
-      const grams = sql`${households.nameGrams} @> ${sql.param(searchGrams(q.q))}::text[]`;
+      // table). Two characters (a surname and one of the given name: the common search) through the
+      // bigram postings, walked in list order for the gram, and within the one town the list is limited
+      // to when it is: ~50 probes a page however many households match. Otherwise the grams select
+      // (GIN, households_name_grams_idx, or a filter while the planner walks the list order when they are
+      // frequent); one character is exact; a longer query's bigrams may lie apart, so the LIKE confirms.
+      // Without the LIKE the planner's row estimate is the grams' own (array statistics), which is what
+      // lets it pick the right plan.
+      const chars = [...q.q];
+      const town = townOf(scope, q.regionCode);
       const name = q.q.includes('|')
         ? sql`false`
-        : [...q.q].length <= 2
-          ? grams
-          : sql`(${grams} and ${households.memberNames} like ${`%${escapeLike(q.q)}%`})`;
+        : chars.length === 2
+          ? sql`exists (select 1 from ${householdNameBigrams} g where g.gram = ${q.q} and g.household_id = ${households.id}${town ? sql` and g.town = ${town}` : sql``})`
+          : chars.length < 2
+            ? sql`${households.nameGrams} @> ${sql.param(searchGrams(q.q))}::text[]`
+            : sql`(${households.nameGrams} @> ${sql.param(searchGrams(q.q))}::text[] and ${households.memberNames} like ${`%${escapeLike(q.q)}%`})`;
       where.push(/\p{Script=Han}/u.test(q.q) ? name : sql`(${households.householdNo} = ${q.q} or ${name})`);
     }
   }
@@ -214,6 +221,14 @@ export function listConditions(
     );
   }
   return where;
+}
+
+/** The one town (first 9 digits of a region code) a list is limited to, by its scope or its filter. */
+function townOf(scope: HouseholdScope, regionCode: string | undefined): string | null {
+  for (const code of [regionCode, scope.kind === 'region' ? scope.regionCode : undefined]) {
+    if (code && regionPrefix(code).length >= 9) return code.slice(0, 9);
+  }
+  return null;
 }
 
 /**
