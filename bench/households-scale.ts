@@ -59,6 +59,19 @@ const pct = (xs: number[], p: number) => {
   return v[Math.min(v.length - 1, Math.floor((p / 100) * v.length))]!;
 };
 
+/** Member units (帮扶单位) whose users list the households assigned to them. */
+const UNITS = 40;
+
+/**
+ * ~1% of the households assigned to one of UNITS member units, spread over the whole district (a unit
+ * pairs with households wherever they live). Also run on a kept database generated before units were.
+ */
+async function assignUnits(client: { query: (q: string) => Promise<unknown> }) {
+  await client.query(`
+    update households set assist_unit_id = 1 + (hashint4(id::int) & 2147483647) % ${UNITS}
+    where assist_unit_id is null and (hashint8(id * 7919 + 41) & 2147483647)::float8 / 2147483648 < 0.01`);
+}
+
 /**
  * The synthetic district, in SQL. Households are mostly registered village by village (a ledger import
  * per village: ids contiguous within a village), the last 20% one by one across the district.
@@ -133,6 +146,7 @@ async function generate(admin: pg.Client) {
       '{"enoughStapleFood":true,"meatAtLeastMonthly":true,"seasonalClothing":true}'::jsonb
     from households`);
   const t3 = performance.now();
+  await assignUnits(admin);
   await admin.query('analyze');
   console.log(
     `  generated in ${s(performance.now() - t0)} (households ${s(t1 - t0)}, members ${s(t2 - t1)}, years ${s(t3 - t2)})`,
@@ -182,6 +196,8 @@ async function setup(): Promise<Deps & { close: () => Promise<void> }> {
     const c = await database.pool!.connect();
     try {
       await c.query('set statement_timeout = 0');
+      const units = await c.query('select 1 from households where assist_unit_id is not null limit 1');
+      if (units.rowCount === 0) await assignUnits(c);
       await c.query('vacuum analyze');
       await c.query('reset statement_timeout');
     } finally {
@@ -243,6 +259,13 @@ if (ONLY !== 'reeval') {
     regionCode: pickOf(towns).code,
     unitId: null,
   });
+  const unitActor = (): Actor => ({
+    id: 2,
+    username: 'bench-unit',
+    role: 'unit',
+    regionCode: null,
+    unitId: 1 + Math.floor(rng() * UNITS),
+  });
   const villageOf = (a: Actor) => pickOf(villages.filter((v) => v.parentCode === a.regionCode));
   const midId = () => 1 + Math.floor(rng() * N * 0.9);
 
@@ -291,6 +314,14 @@ if (ONLY !== 'reeval') {
     {
       label: 'town: name search (2 chars)',
       make: () => ({ actor: townActor(), q: { q: pickOf([...SURNAMES.slice(0, 20)]) + pickOf([...GIVEN]) } }),
+    },
+    {
+      label: 'unit: first page',
+      make: () => ({ actor: unitActor(), q: {} }),
+    },
+    {
+      label: 'unit: name search (2 chars)',
+      make: () => ({ actor: unitActor(), q: { q: pickOf([...SURNAMES.slice(0, 20)]) + pickOf([...GIVEN]) } }),
     },
     {
       label: 'town: village + flagged',

@@ -91,6 +91,11 @@ export const households = pgTable(
     index('households_head_name_idx').on(sql`${t.headName} text_pattern_ops`),
     index('households_no_idx').on(t.householdNo),
     index('households_monitoring_idx').on(t.monitoringStatus),
+    // A member unit's user sees the households assigned to it (scopeCondition 'unit'), in list order:
+    // without it each page scanned the whole table (131 ms at 1M households).
+    index('households_unit_idx')
+      .on(t.assistUnitId, t.id)
+      .where(sql`${t.assistUnitId} is not null`),
   ],
 );
 

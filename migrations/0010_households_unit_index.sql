@@ -1,0 +1,1 @@
+CREATE INDEX "households_unit_idx" ON "households" USING btree ("assist_unit_id","id") WHERE "households"."assist_unit_id" is not null;
