@@ -186,10 +186,16 @@ describe('plan journey', () => {
           .locator('.ant-drawer-body')
           .evaluate((body) => body.scrollTo(0, 0));
         await screenshot(page, `record-drawer-${suffix}`);
-        await page
-          .getByRole('dialog', { name: '新增记录' })
-          .getByRole('button', { name: '取消', exact: true })
-          .click();
+        // Wait for the drawer to be gone before the header's user menu is used (on a phone it covers the
+        // whole page). On a loaded CI machine logout once waited 20 s for that menu's button; a click on
+        // 取消 while the drawer is still settling may go nowhere, so click again while it is shown.
+        const drawer = page.getByRole('dialog', { name: '新增记录' });
+        for (let attempt = 1; await drawer.isVisible(); attempt++) {
+          await drawer.getByRole('button', { name: '取消', exact: true }).click();
+          await drawer.waitFor({ state: 'hidden', timeout: 5_000 }).catch((error: unknown) => {
+            if (attempt === 3) throw error;
+          });
+        }
 
         await logout(page, '人社局联络员');
         await loginThroughForm(page, 'admin', DEMO_PASSWORD);
